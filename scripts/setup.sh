@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the workspace with Node 22 (Hardhat 3 and its native EDR package require it).
+# Running npm under Node 20 silently skips @nomicfoundation/edr-linux-x64-gnu, so npm itself
+# must run under Node 22: the `node@22` npm package provides that binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+edr_ok() { ls node_modules/@nomicfoundation/ 2>/dev/null | grep -q '^edr-linux-x64-gnu$\|^edr-linux-x64-musl$\|^edr-darwin'; }
+if [ -x node_modules/.bin/node ] && [ -d node_modules/hardhat ] && edr_ok && [ "${1:-}" != "--force" ]; then
+  exit 0
+fi
+echo "setup: installing dependencies with Node 22 (first run only)..." >&2
+cmd=ci; [ -f package-lock.json ] || cmd=install
+major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$major" -ge 22 ]; then
+  npm "$cmd" --no-audit --no-fund --loglevel=error
+else
+  npx -y -p node@22 -- npm "$cmd" --no-audit --no-fund --loglevel=error
+fi
+edr_ok || { echo "setup: the EDR native package is missing after install" >&2; exit 1; }
