@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: BUSL-1.1
+pragma solidity 0.8.30;
+
+import {MarketStatus} from "../types/Types.sol";
+import {TriggerState} from "../interfaces/ITrigger.sol";
+
+/// @title ErrorsLib
+/// @notice Every custom error of the core, with the values a caller needs to correct the call.
+library ErrorsLib {
+    /// @notice Thrown when an amount that must be positive is zero.
+    error ZeroAmount();
+    /// @notice Thrown when an address that must be set is zero.
+    error ZeroAddress();
+    /// @notice Thrown when `caller` is not allowed to call.
+    error Unauthorized(address caller);
+    /// @notice Thrown when `marketId` does not exist.
+    error UnknownMarket(uint256 marketId);
+    /// @notice Thrown when `marketId` is not ACTIVE (paused, triggered or retired).
+    error MarketNotActive(uint256 marketId, MarketStatus status);
+    /// @notice Thrown when a market's trigger is not ACTIVE, so it refuses new cover.
+    error TriggerNotActive(uint256 marketId, TriggerState state);
+    /// @notice Thrown when a status change is not allowed from the current status.
+    error InvalidStatusTransition(uint256 marketId, MarketStatus from, MarketStatus to);
+    /// @notice Thrown when a cover period is outside the market's [min, max].
+    error PeriodOutOfBounds(uint256 period, uint256 minPeriod, uint256 maxPeriod);
+    /// @notice Thrown when a market's parameters are inconsistent; `reason` names the field.
+    error InvalidMarketParams(bytes32 reason);
+    /// @notice Thrown when a correlation group id does not exist.
+    error UnknownGroup(uint256 groupId);
+    /// @notice Thrown when the registry already has the maximum number of correlation groups.
+    error TooManyGroups();
+    /// @notice Thrown when the asset is not allowed as cover asset.
+    error AssetNotAllowed(address asset);
+    /// @notice Thrown when a pool's asset differs from the market's.
+    error AssetMismatch(address poolAsset, address marketAsset);
+    /// @notice Thrown when `poolId` is not a registered pool.
+    error UnknownPool(uint256 poolId);
+    /// @notice Thrown when a pool id appears twice in one purchase.
+    error DuplicatePool(uint256 poolId);
+    /// @notice Thrown when a purchase names no pool or more than the maximum.
+    error InvalidPoolCount(uint256 count, uint256 max);
+    /// @notice Thrown when the candidate pools cannot fill the whole amount.
+    error InsufficientCapacity(uint256 marketId, uint256 requested, uint256 available);
+    /// @notice Thrown when the premium plus commission exceeds the buyer's maximum.
+    error PremiumTooHigh(uint256 cost, uint256 maxPremium);
+    /// @notice Thrown when the integrator commission exceeds the cap.
+    error CommissionTooHigh(uint256 commissionBps, uint256 maxBps);
+    /// @notice Thrown when a commission is asked without an integrator to receive it.
+    error CommissionWithoutIntegrator();
+    /// @notice Thrown when new risk is paused protocol-wide.
+    error ProtocolPaused();
+    /// @notice Thrown when a fee exceeds its cap.
+    error FeeTooHigh(uint256 feeBps, uint256 maxBps);
+    /// @notice Thrown when a base rate is outside the risk oracle's bounds.
+    error BaseRateOutOfBounds(uint256 rateBps, uint256 minBps, uint256 maxBps);
+    /// @notice Thrown when a base rate moves more than allowed since the last update.
+    error BaseRateChangeTooLarge(uint256 fromBps, uint256 toBps, uint256 allowedChangeBps);
+    /// @notice Thrown when a rate curve's kink is not strictly between 0 and 100%.
+    error InvalidKink(uint256 kinkBps);
+    /// @notice Thrown when a capacity weight exceeds 100%.
+    error WeightTooHigh(uint256 weightBps);
+    /// @notice Thrown when a correlation-group cap exceeds 100%.
+    error GroupCapTooHigh(uint256 groupId, uint256 capBps);
+    /// @notice Thrown when a new group cap would put current exposure above the cap.
+    error GroupCapBelowExposure(uint256 groupId, uint256 exposure, uint256 limit);
+    /// @notice Thrown when the leverage cap is below 100% or above the maximum.
+    error InvalidLeverage(uint256 leverageBps);
+    /// @notice Thrown when a new leverage cap would put total exposure above it.
+    error LeverageBelowExposure(uint256 exposure, uint256 limit);
+    /// @notice Thrown when a pool backs the maximum number of markets or a market is backed by the maximum of pools.
+    error TooManyMarkets(uint256 max);
+    /// @notice Thrown when a cooldown is outside the allowed range.
+    error InvalidCooldown(uint256 cooldown, uint256 min, uint256 max);
+    /// @notice Thrown when `receiver` may not deposit into a gated pool.
+    error DepositorNotAllowed(address receiver);
+    /// @notice Thrown when `owner` has no redeem request that is claimable now.
+    error RequestNotClaimable(address owner, uint256 claimableAt);
+    /// @notice Thrown when more shares are redeemed than the owner's request holds.
+    error ExceedsRequest(address owner, uint256 shares, uint256 requested);
+    /// @notice Thrown when a withdrawal would take capital below what active cover locks.
+    error InsufficientFreeCapital(uint256 assets, uint256 freeCapital);
+    /// @notice Thrown when a module address was already set.
+    error AlreadySet();
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: BUSL-1.1
+pragma solidity 0.8.30;
+
+import {MarketStatus, RateCurve} from "../types/Types.sol";
+
+/// @title EventsLib
+/// @notice Every event of the core.
+library EventsLib {
+    /// @notice Emitted when governance creates market `marketId` over `asset`.
+    /// @param trigger The market's trigger (zero for ASSESSED markets).
+    /// @param groups The market's correlation-group bitmask.
+    event MarketCreated(uint256 indexed marketId, address indexed asset, address trigger, uint64 groups);
+    /// @notice Emitted when a market's status changes.
+    event MarketStatusChanged(uint256 indexed marketId, MarketStatus status);
+    /// @notice Emitted when the risk oracle (or governance) sets a market's base rate.
+    event BaseRateUpdated(uint256 indexed marketId, uint256 rateBps);
+    /// @notice Emitted when governance creates correlation group `groupId` named `name`.
+    event GroupCreated(uint256 indexed groupId, bytes32 name);
+    /// @notice Emitted when governance allows or disallows `asset` as a cover asset.
+    event CoverAssetSet(address indexed asset, bool allowed);
+    /// @notice Emitted when the protocol fee, its recipient or the commission cap change.
+    event ProtocolParamsSet(address treasury, uint16 protocolFeeBps, uint16 maxCommissionBps);
+    /// @notice Emitted when new risk is paused or resumed protocol-wide.
+    event PausedSet(bool paused);
+    /// @notice Emitted when pool `pool` is registered with id `poolId`.
+    event PoolRegistered(uint256 indexed poolId, address indexed pool, address indexed curator);
+    /// @notice Emitted when a pool starts backing a market.
+    event MarketPoolAdded(uint256 indexed marketId, uint256 indexed poolId);
+
+    /// @notice Emitted when a curator sets a market's weight and rate curve in a pool.
+    /// @param weightBps The share of pool capital that may cover this market.
+    /// @param followOracle Whether the base rate follows the market's risk-oracle rate.
+    event MarketConfigured(uint256 indexed marketId, uint16 weightBps, RateCurve curve, bool followOracle);
+    /// @notice Emitted when a curator sets a correlation-group cap.
+    event GroupCapSet(uint256 indexed groupId, uint16 capBps);
+    /// @notice Emitted when pool-wide parameters change.
+    event PoolParamsSet(uint16 curatorFeeBps, uint32 leverageBps, uint32 cooldown, address depositGate);
+    /// @notice Emitted when curatorship moves to `curator`.
+    event CuratorSet(address indexed curator);
+    /// @notice Emitted when a pool underwrites a slice of cover.
+    /// @param amount The cover amount taken by this pool.
+    /// @param premium The gross premium for the slice.
+    /// @param curatorFee The curator's part of `premium`.
+    /// @param protocolFee The protocol's part of `premium`.
+    /// @param endBucket The day index at which the slice's exposure and premium stream end.
+    event Underwritten(
+        uint256 indexed marketId,
+        uint256 amount,
+        uint256 premium,
+        uint256 curatorFee,
+        uint256 protocolFee,
+        uint256 endBucket
+    );
+    /// @notice Emitted when `owner` asks to redeem `shares`, valued at `assets` at the request price.
+    event RedeemRequested(address indexed owner, uint256 shares, uint256 assets, uint256 claimableAt);
+    /// @notice Emitted when fees are paid out.
+    event FeesClaimed(address indexed to, uint256 curatorFees, uint256 protocolFees);
+
+    /// @notice Emitted when policy `policyId` is bought.
+    /// @param premium The premium paid to the pools (commission excluded).
+    /// @param commission The integrator's commission paid on top.
+    event CoverBought(
+        uint256 indexed policyId,
+        uint256 indexed marketId,
+        address indexed owner,
+        uint256 amount,
+        uint256 premium,
+        uint256 commission,
+        uint256 start,
+        uint256 end,
+        address integrator
+    );
+}

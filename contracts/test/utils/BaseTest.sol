@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: BUSL-1.1
+pragma solidity 0.8.30;
+
+import {Test} from "forge-std/Test.sol";
+import {AccessManager} from "@openzeppelin/contracts/access/manager/AccessManager.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {Markets} from "../../src/Markets.sol";
+import {CoverManager} from "../../src/CoverManager.sol";
+import {PoolFactory} from "../../src/PoolFactory.sol";
+import {Pool} from "../../src/Pool.sol";
+import {MockStable} from "../../src/mocks/MockStable.sol";
+import {IMarkets} from "../../src/interfaces/IMarkets.sol";
+import {Market, MarketStatus, ClaimMode, PayoutMode, RateCurve, BuyCoverParams} from "../../src/types/Types.sol";
+
+/// @notice Deploys the protocol the way production does: an AccessManager with a timelocked governance
+/// role, a guardian role and a risk-oracle role, the registry, the cover manager and the pool factory.
+abstract contract BaseTest is Test {
+    uint64 internal constant GOVERNANCE_ROLE = 1;
+    uint64 internal constant GUARDIAN_ROLE = 2;
+    uint64 internal constant RISK_ORACLE_ROLE = 3;
+
+    address internal governance = makeAddr("governance");
+    address internal guardian = makeAddr("guardian");
+    address internal riskOracle = makeAddr("riskOracle");
+    address internal treasury = makeAddr("treasury");
+    address internal curator = makeAddr("curator");
+    address internal buyer = makeAddr("buyer");
+    address internal lp = makeAddr("lp");
+    address internal integrator = makeAddr("integrator");
+    address internal settlementModule;
+
+    AccessManager internal manager;
+    Markets internal markets;
+    CoverManager internal cover;
+    PoolFactory internal factory;
+    MockStable internal usdc;
+
+    uint8 internal groupStables;
+    uint8 internal groupEth;
+
+    function setUp() public virtual {
+        vm.warp(1_700_000_000);
+        usdc = new MockStable("USD Coin", "USDC");
+        manager = new AccessManager(address(this));
+        markets = new Markets(address(manager), treasury);
+        cover = new CoverManager(IMarkets(address(markets)));
+        factory = new PoolFactory(IMarkets(address(markets)));
+        settlementModule = _deploySettlement();
+        _configureAccess();
+
+        vm.startPrank(governance);
+        markets.setModules(address(cover), address(factory), settlementModule);
+        markets.setCoverAsset(address(usdc), true);
+        markets.setProtocolParams(treasury, 500, 1_000);
+        groupStables = markets.createGroup("stablecoins");
+        groupEth = markets.createGroup("ethereum-l1");
+        vm.stopPrank();
+    }
+
+    /// @dev Overridden by suites that need a real settlement module.
+    function _deploySettlement() internal virtual returns (address) {
+        return makeAddr("settlement");
+    }
+
+    function _configureAccess() internal {
+        bytes4[] memory govSelectors = new bytes4[](8);
+        govSelectors[0] = Markets.createMarket.selector;
+        govSelectors[1] = Markets.unpauseMarket.selector;
+        govSelectors[2] = Markets.retireMarket.selector;
+        govSelectors[3] = Markets.unpause.selector;
+        govSelectors[4] = Markets.setRateBounds.selector;
+        govSelectors[5] = Markets.createGroup.selector;
+        govSelectors[6] = Markets.setCoverAsset.selector;
+        govSelectors[7] = Markets.setProtocolParams.selector;
+        manager.setTargetFunctionRole(address(markets), govSelectors, GOVERNANCE_ROLE);
+        bytes4[] memory modules = new bytes4[](1);
+        modules[0] = Markets.setModules.selector;
+        manager.setTargetFunctionRole(address(markets), modules, GOVERNANCE_ROLE);
+        bytes4[] memory guardianSelectors = new bytes4[](2);
+        guardianSelectors[0] = Markets.pauseMarket.selector;
+        guardianSelectors[1] = Markets.pause.selector;
+        manager.setTargetFunctionRole(address(markets), guardianSelectors, GUARDIAN_ROLE);
+        bytes4[] memory oracleSelectors = new bytes4[](1);
+        oracleSelectors[0] = Markets.setBaseRate.selector;
+        manager.setTargetFunctionRole(address(markets), oracleSelectors, RISK_ORACLE_ROLE);
+        // Tests grant governance without an execution delay; production deploys use a delay (the timelock).
+        manager.grantRole(GOVERNANCE_ROLE, governance, 0);
+        manager.grantRole(GUARDIAN_ROLE, guardian, 0);
+        manager.grantRole(GUARDIAN_ROLE, governance, 0);
+        manager.grantRole(RISK_ORACLE_ROLE, riskOracle, 0);
+    }
+
+    function _marketParams(address trigger) internal view returns (Market memory m) {
+        m.asset = address(usdc);
+        m.claimMode = trigger == address(0) ? ClaimMode.ASSESSED : ClaimMode.PARAMETRIC;
+        m.payoutMode = PayoutMode.BINARY;
+        m.deductibleBps = 1_000;
+        m.maturationDelay = 0;
+        m.trigger = trigger;
+        m.minPeriod = 7 days;
+        m.maxPeriod = 365 days;
+        m.claimWindow = 30 days;
+        m.groups = uint64(1) << groupEth;
+        m.baseRateBps = 200;
+        m.minBaseRateBps = 50;
+        m.maxBaseRateBps = 2_000;
+        m.maxRateChangePerDayBps = 50;
+        m.fastTrackLimit = 10_000e6;
+    }
+
+    function _createMarket(address trigger) internal returns (uint256 id) {
+        vm.prank(governance);
+        id = markets.createMarket(_marketParams(trigger), "ipfs://terms");
+    }
+
+    function _curve() internal pure returns (RateCurve memory) {
+        return RateCurve({baseRateBps: 200, slope1Bps: 300, slope2Bps: 3_000, kinkBps: 8_000});
+    }
+
+    function _createPool(uint256 marketId, uint16 weightBps) internal returns (Pool pool, uint32 poolId) {
+        address addr;
+        (addr, poolId) = factory.createPool(IERC20(address(usdc)), "Backstop Pool", "bpUSDC", curator, 1_000, 30_000, 7 days);
+        pool = Pool(addr);
+        vm.startPrank(curator);
+        pool.setGroupCap(groupEth, 10_000);
+        pool.setGroupCap(groupStables, 10_000);
+        if (marketId != 0) pool.setMarketConfig(marketId, weightBps, _curve(), false);
+        vm.stopPrank();
+    }
+
+    function _deposit(Pool pool, address who, uint256 assets) internal returns (uint256 shares) {
+        usdc.mint(who, assets);
+        vm.startPrank(who);
+        usdc.approve(address(pool), assets);
+        shares = pool.deposit(assets, who);
+        vm.stopPrank();
+    }
+
+    function _buyParams(uint256 marketId, uint256 amount, uint256 period, uint32[] memory pools)
+        internal
+        view
+        returns (BuyCoverParams memory)
+    {
+        return BuyCoverParams({
+            marketId: marketId,
+            amount: amount,
+            period: period,
+            pools: pools,
+            maxPremium: type(uint256).max,
+            owner: buyer,
+            integrator: address(0),
+            commissionBps: 0
+        });
+    }
+
+    function _buy(uint256 marketId, uint256 amount, uint256 period, uint32[] memory pools)
+        internal
+        returns (uint256 policyId, uint256 premium)
+    {
+        usdc.mint(buyer, amount);
+        vm.startPrank(buyer);
+        usdc.approve(address(cover), type(uint256).max);
+        (policyId, premium) = cover.buyCover(_buyParams(marketId, amount, period, pools));
+        vm.stopPrank();
+    }
+
+    function _one(uint32 poolId) internal pure returns (uint32[] memory list) {
+        list = new uint32[](1);
+        list[0] = poolId;
+    }
+}
