@@ -15,7 +15,7 @@ export default defineConfig({
     version: "0.8.30",
     path: soljson,
     settings: {
-      optimizer: { enabled: true, runs: 10_000 },
+      optimizer: { enabled: true, runs: 1_000 },
       viaIR: false,
       evmVersion: "cancun",
     },
@@ -25,7 +25,7 @@ export default defineConfig({
     tests: { solidity: "./test", nodejs: "./test/ts" },
   },
   test: {
-    solidity: { fuzz: { runs: 256 }, invariant: { runs: 256, depth: 50, failOnRevert: false } },
+    solidity: { fuzz: { runs: 1_000 }, invariant: { runs: 256, depth: 50, failOnRevert: false } },
   },
   networks: {
     hardhat: { type: "edr-simulated", chainType: "l1", allowUnlimitedContractSize: false },

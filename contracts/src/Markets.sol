@@ -49,6 +49,8 @@ contract Markets is IMarkets, AccessManaged {
     address public poolFactory;
     /// @inheritdoc IMarkets
     address public settlement;
+    /// @inheritdoc IMarkets
+    address public assessedClaims;
 
     constructor(address authority, address treasury_) AccessManaged(authority) {
         require(treasury_ != address(0), ErrorsLib.ZeroAddress());
@@ -58,15 +60,20 @@ contract Markets is IMarkets, AccessManaged {
     /* GOVERNANCE */
 
     /// @inheritdoc IMarkets
-    function setModules(address coverManager_, address poolFactory_, address settlement_) external restricted {
+    function setModules(address coverManager_, address poolFactory_, address settlement_, address assessedClaims_)
+        external
+        restricted
+    {
         require(coverManager == address(0), ErrorsLib.AlreadySet());
         require(
-            coverManager_ != address(0) && poolFactory_ != address(0) && settlement_ != address(0),
+            coverManager_ != address(0) && poolFactory_ != address(0) && settlement_ != address(0)
+                && assessedClaims_ != address(0),
             ErrorsLib.ZeroAddress()
         );
         coverManager = coverManager_;
         poolFactory = poolFactory_;
         settlement = settlement_;
+        assessedClaims = assessedClaims_;
     }
 
     /// @inheritdoc IMarkets

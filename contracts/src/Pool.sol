@@ -41,6 +41,7 @@ contract Pool is ERC4626, IPool {
     IMarkets internal immutable MARKETS;
     address internal immutable COVER_MANAGER;
     address internal immutable SETTLEMENT;
+    address internal immutable ASSESSED_CLAIMS;
 
     /* STORAGE */
 
@@ -56,6 +57,9 @@ contract Pool is ERC4626, IPool {
     // One slot: total exposure and the union of the backed markets' groups.
     uint128 internal _totalBooked;
     uint64 internal _groupMask;
+
+    // Capital held for pending assessed claims; part of lockedCapital.
+    uint256 internal _claimHold;
 
     // One slot: fees owed, excluded from capital.
     uint128 internal _curatorFees;
@@ -100,6 +104,7 @@ contract Pool is ERC4626, IPool {
         MARKETS = markets_;
         COVER_MANAGER = markets_.coverManager();
         SETTLEMENT = markets_.settlement();
+        ASSESSED_CLAIMS = markets_.assessedClaims();
         curator = curator_;
         _lastAccrual = uint40(block.timestamp);
         _setPoolParams(curatorFeeBps, leverageBps, cooldown, address(0));
@@ -285,6 +290,54 @@ contract Pool is ERC4626, IPool {
         emit EventsLib.Underwritten(p.marketId, filled, premium, curatorFee, protocolFee, endBucket);
     }
 
+    /* CLAIMS */
+
+    /// @inheritdoc IPool
+    function settle(uint256 marketId, uint256 incidentTime, uint256 payoutPerUnitWad)
+        external
+        returns (uint256 required, uint256 funded)
+    {
+        require(msg.sender == SETTLEMENT, ErrorsLib.Unauthorized(msg.sender));
+        MarketConfig memory c = _config[marketId];
+        Exposure storage e = _exposure[marketId];
+        require(!e.closed, ErrorsLib.AlreadySettled(marketId));
+        uint256 booked = _sync(marketId, c.groups);
+
+        uint256 eligible = uint256(int256(booked) + _eligibleAdjustment(marketId, e, BucketLib.at(incidentTime)));
+        required = eligible.mulDivUp(payoutPerUnitWad, WAD);
+        _accrue();
+        funded = Math.min(required, _capital());
+
+        // The market's exposure is paid out: it stops counting against groups, leverage and capacity.
+        e.closed = true;
+        e.booked = 0;
+        _addToGroups(c.groups, booked, false);
+        _totalBooked -= uint128(booked);
+        if (funded != 0) IERC20(asset()).safeTransfer(SETTLEMENT, funded);
+        emit EventsLib.IncidentReserved(marketId, eligible, required, funded);
+    }
+
+    /// @inheritdoc IPool
+    function holdForClaim(uint256 amount, bool held) external {
+        require(msg.sender == ASSESSED_CLAIMS, ErrorsLib.Unauthorized(msg.sender));
+        if (held) _claimHold += amount;
+        else _claimHold -= amount;
+        emit EventsLib.ClaimHold(amount, held);
+    }
+
+    /// @inheritdoc IPool
+    function payClaim(address to, uint256 amount, uint256 held) external {
+        require(msg.sender == ASSESSED_CLAIMS, ErrorsLib.Unauthorized(msg.sender));
+        _claimHold -= held;
+        _accrue();
+        uint256 cap = _capital();
+        require(amount <= cap, ErrorsLib.InsufficientCapital(amount, cap));
+        IERC20(asset()).safeTransfer(to, amount);
+        emit EventsLib.ClaimPaidFromPool(to, amount);
+    }
+
+    /* ANYONE */
+
     /// @inheritdoc IPool
     function sync(uint256 marketId) external {
         _sync(marketId, _config[marketId].groups);
@@ -341,6 +394,7 @@ contract Pool is ERC4626, IPool {
         uint256 leverage = _leverageBps;
         locked = uint256(_totalBooked).mulDivUp(BPS, leverage);
         uint64 mask = _groupMask;
+        uint256 hold = _claimHold;
         for (uint8 g; mask != 0; ++g) {
             if (mask & 1 == 1) {
                 uint256 booked = _groupBooked[g];
@@ -348,6 +402,7 @@ contract Pool is ERC4626, IPool {
             }
             mask >>= 1;
         }
+        locked += hold;
     }
 
     /// @inheritdoc IPool
@@ -406,6 +461,11 @@ contract Pool is ERC4626, IPool {
     }
 
     /// @inheritdoc IPool
+    function claimHold() external view returns (uint256) {
+        return _claimHold;
+    }
+
+    /// @inheritdoc IPool
     function poolParams() external view returns (uint16, uint32, uint32, address) {
         return (_curatorFeeBps, _leverageBps, _cooldown, _depositGate);
     }
@@ -433,6 +493,25 @@ contract Pool is ERC4626, IPool {
         for (uint256 b = uint256(e.lastBucket) + 1; b <= last; ++b) {
             released += _endingAt[marketId][b];
         }
+    }
+
+    /// @dev Cover that expired after the incident's day is added back; cover starting after it is taken out.
+    /// Both walk day buckets after the incident, so the cost grows with days since the incident, never policies.
+    function _eligibleAdjustment(uint256 marketId, Exposure storage e, uint256 incidentBucket)
+        internal
+        view
+        returns (int256)
+    {
+        uint256 expired;
+        uint256 last = Math.min(BucketLib.at(block.timestamp), e.maxEndBucket);
+        for (uint256 b = incidentBucket + 1; b <= last; ++b) {
+            expired += _endingAt[marketId][b];
+        }
+        uint256 notStarted;
+        for (uint256 b = incidentBucket + 1; b <= e.maxStartBucket; ++b) {
+            notStarted += _startingAt[marketId][b];
+        }
+        return int256(expired) - int256(notStarted);
     }
 
     function _book(uint256 marketId, uint64 groups, uint256 amount, uint256 startBucket, uint256 endBucket) internal {

@@ -56,8 +56,9 @@ interface IMarkets {
     /// @notice Sets the protocol fee (share of premium), its recipient and the integrator commission cap. Governance.
     function setProtocolParams(address treasury, uint16 protocolFeeBps, uint16 maxCommissionBps) external;
 
-    /// @notice Sets the modules once: cover manager, pool factory and settlement. Governance.
-    function setModules(address coverManager, address poolFactory, address settlement) external;
+    /// @notice Sets the modules once: cover manager, pool factory, parametric settlement, assessed claims. Governance.
+    function setModules(address coverManager, address poolFactory, address settlement, address assessedClaims)
+        external;
 
     /// @notice Registers a pool created by the pool factory; returns its id. Pool factory only.
     function registerPool(address pool, address curator) external returns (uint32 poolId);
@@ -105,6 +106,7 @@ interface IMarkets {
     function coverManager() external view returns (address);
     function poolFactory() external view returns (address);
     function settlement() external view returns (address);
+    function assessedClaims() external view returns (address);
     function treasury() external view returns (address);
 
     /// @notice Total value covered on `marketId`: cover booked across its pools and not yet expired.

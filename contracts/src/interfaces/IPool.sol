@@ -68,6 +68,24 @@ interface IPool {
     /// Cover manager only.
     function underwrite(UnderwriteParams calldata p) external returns (uint256 filled, uint256 premium);
 
+    /// @notice Earmarks this pool's share of a parametric incident on `marketId` and sends it to the settlement
+    /// module, then closes the market in this pool (its exposure no longer counts). Settlement only.
+    /// @dev Eligible exposure is the cover active at `incidentTime`, including cover that expired since and
+    /// excluding cover that started after it, computed from the day buckets in O(days since the incident):
+    /// conservative to the day (it may include cover that ended or started on the incident's day), so the
+    /// reserve always covers every eligible policy (INV-RESERVE). funded = min(required, capital).
+    /// @return required eligible x payoutPerUnitWad / 1e18, rounded up.
+    /// @return funded What the pool paid into the reserve.
+    function settle(uint256 marketId, uint256 incidentTime, uint256 payoutPerUnitWad)
+        external
+        returns (uint256 required, uint256 funded);
+
+    /// @notice Holds (`held`) or releases capital for a pending assessed claim; held capital is locked. Assessed claims only.
+    function holdForClaim(uint256 amount, bool held) external;
+
+    /// @notice Releases `held` from the claim hold and pays `amount` of capital to `to`. Assessed claims only.
+    function payClaim(address to, uint256 amount, uint256 held) external;
+
     /* ANYONE */
 
     /// @notice Applies expirations of `marketId` up to today so its capacity is released.
@@ -109,6 +127,8 @@ interface IPool {
     function feesOwed() external view returns (uint256 curatorFees, uint256 protocolFees);
     /// @notice An owner's pending redemption and when it becomes claimable.
     function redeemRequest(address owner) external view returns (RedeemRequest memory request, uint256 claimableAt);
+    /// @notice Capital held for pending assessed claims.
+    function claimHold() external view returns (uint256);
     /// @notice Pool parameters.
     function poolParams()
         external

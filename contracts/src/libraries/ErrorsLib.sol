@@ -81,4 +81,53 @@ library ErrorsLib {
     error InsufficientFreeCapital(uint256 assets, uint256 freeCapital);
     /// @notice Thrown when a module address was already set.
     error AlreadySet();
+
+    /* CLAIMS */
+
+    /// @notice Thrown when a parametric operation targets an ASSESSED market or the reverse.
+    error WrongClaimMode(uint256 marketId);
+    /// @notice Thrown when settling a market whose trigger has not fired.
+    error TriggerNotFired(uint256 marketId, TriggerState state);
+    /// @notice Thrown when a market was already settled.
+    error AlreadySettled(uint256 marketId);
+    /// @notice Thrown when claiming on a market that has not been settled.
+    error NotSettled(uint256 marketId);
+    /// @notice Thrown when a policy was already paid (INV-PAYOUT).
+    error AlreadyPaid(uint256 policyId);
+    /// @notice Thrown when a policy's cover started after the incident (INV-TIME).
+    error StartedAfterIncident(uint256 policyId, uint256 start, uint256 incidentTime);
+    /// @notice Thrown when a policy's cover ended before the incident.
+    error ExpiredBeforeIncident(uint256 policyId, uint256 end, uint256 incidentTime);
+    /// @notice Thrown when the claim window is over.
+    error ClaimWindowClosed(uint256 closedAt);
+    /// @notice Thrown when the claim window is still open.
+    error ClaimWindowOpen(uint256 closesAt);
+    /// @notice Thrown when `caller` does not own `policyId`.
+    error NotPolicyOwner(uint256 policyId, address caller);
+    /// @notice Thrown when a claimed amount exceeds what the policy can pay.
+    error ClaimTooLarge(uint256 amount, uint256 maxPayout);
+    /// @notice Thrown when a claim is filed outside the policy's cover (plus the claim window after its end).
+    error NotCovered(uint256 policyId, uint256 start, uint256 end);
+    /// @notice Thrown when a policy already has a claim open or approved.
+    error ClaimExists(uint256 policyId, uint256 claimId);
+    /// @notice Thrown when `claimId` does not exist.
+    error UnknownClaim(uint256 claimId);
+    /// @notice Thrown when an action is not allowed in the claim's current status.
+    error WrongClaimStatus(uint256 claimId, uint8 status);
+    /// @notice Thrown when the challenge window is over.
+    error ChallengeWindowClosed(uint256 claimId, uint256 closedAt);
+    /// @notice Thrown when the challenge window or the voting period is not over yet.
+    error TooEarly(uint256 claimId, uint256 at);
+    /// @notice Thrown when `voter` is not a member of the market's assessor group.
+    error NotAssessor(address voter);
+    /// @notice Thrown when `voter` already voted.
+    error AlreadyVoted(uint256 claimId, address voter);
+    /// @notice Thrown when voting on a claim after its voting period.
+    error VotingClosed(uint256 claimId, uint256 endedAt);
+    /// @notice Thrown when a market has no assessor group.
+    error NoAssessorGroup(uint256 marketId);
+    /// @notice Thrown when assessor-group parameters are inconsistent; `reason` names the field.
+    error InvalidAssessorParams(bytes32 reason);
+    /// @notice Thrown when a pool cannot pay `amount` out of its capital.
+    error InsufficientCapital(uint256 amount, uint256 capital);
 }

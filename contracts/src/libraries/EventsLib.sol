@@ -70,4 +70,25 @@ library EventsLib {
         uint256 end,
         address integrator
     );
+
+    /* CLAIMS */
+
+    /// @notice Emitted when a pool earmarks its share of an incident's payouts.
+    /// @param eligible Exposure active at the incident time (conservative to the day).
+    /// @param required Payouts owed on `eligible`; `funded` is what the pool could pay (less on a haircut).
+    event IncidentReserved(uint256 indexed marketId, uint256 eligible, uint256 required, uint256 funded);
+    /// @notice Emitted when a parametric market is settled.
+    /// @param payoutPerUnitWad Payout per unit of cover after deductible, 1e18 = 100%, before any haircut.
+    /// @param required Total owed across pools; `funded` what they reserved. funded < required is the haircut.
+    event MarketSettled(
+        uint256 indexed marketId, uint256 incidentTime, uint256 payoutPerUnitWad, uint256 required, uint256 funded
+    );
+    /// @notice Emitted when a policy is paid.
+    event PolicyPaid(uint256 indexed policyId, uint256 indexed marketId, address indexed to, uint256 amount);
+    /// @notice Emitted when unclaimed reserve returns to a pool after the claim window.
+    event ReserveReturned(uint256 indexed marketId, uint256 indexed poolId, uint256 amount);
+    /// @notice Emitted when a pool holds or releases capital for a pending assessed claim.
+    event ClaimHold(uint256 amount, bool held);
+    /// @notice Emitted when a pool pays an approved assessed claim.
+    event ClaimPaidFromPool(address indexed to, uint256 amount);
 }

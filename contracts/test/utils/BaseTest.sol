@@ -9,6 +9,9 @@ import {Markets} from "../../src/Markets.sol";
 import {CoverManager} from "../../src/CoverManager.sol";
 import {PoolFactory} from "../../src/PoolFactory.sol";
 import {Pool} from "../../src/Pool.sol";
+import {Settlement} from "../../src/Settlement.sol";
+import {AssessedClaims} from "../../src/AssessedClaims.sol";
+import {ICoverManager} from "../../src/interfaces/ICoverManager.sol";
 import {MockStable} from "../../src/mocks/MockStable.sol";
 import {IMarkets} from "../../src/interfaces/IMarkets.sol";
 import {Market, MarketStatus, ClaimMode, PayoutMode, RateCurve, BuyCoverParams} from "../../src/types/Types.sol";
@@ -28,7 +31,8 @@ abstract contract BaseTest is Test {
     address internal buyer = makeAddr("buyer");
     address internal lp = makeAddr("lp");
     address internal integrator = makeAddr("integrator");
-    address internal settlementModule;
+    Settlement internal settlement;
+    AssessedClaims internal claims;
 
     AccessManager internal manager;
     Markets internal markets;
@@ -46,21 +50,17 @@ abstract contract BaseTest is Test {
         markets = new Markets(address(manager), treasury);
         cover = new CoverManager(IMarkets(address(markets)));
         factory = new PoolFactory(IMarkets(address(markets)));
-        settlementModule = _deploySettlement();
+        settlement = new Settlement(IMarkets(address(markets)), ICoverManager(address(cover)));
+        claims = new AssessedClaims(address(manager), IMarkets(address(markets)), ICoverManager(address(cover)));
         _configureAccess();
 
         vm.startPrank(governance);
-        markets.setModules(address(cover), address(factory), settlementModule);
+        markets.setModules(address(cover), address(factory), address(settlement), address(claims));
         markets.setCoverAsset(address(usdc), true);
         markets.setProtocolParams(treasury, 500, 1_000);
         groupStables = markets.createGroup("stablecoins");
         groupEth = markets.createGroup("ethereum-l1");
         vm.stopPrank();
-    }
-
-    /// @dev Overridden by suites that need a real settlement module.
-    function _deploySettlement() internal virtual returns (address) {
-        return makeAddr("settlement");
     }
 
     function _configureAccess() internal {
@@ -84,6 +84,12 @@ abstract contract BaseTest is Test {
         bytes4[] memory oracleSelectors = new bytes4[](1);
         oracleSelectors[0] = Markets.setBaseRate.selector;
         manager.setTargetFunctionRole(address(markets), oracleSelectors, RISK_ORACLE_ROLE);
+        bytes4[] memory claimSelectors = new bytes4[](4);
+        claimSelectors[0] = AssessedClaims.voidClaim.selector;
+        claimSelectors[1] = AssessedClaims.createAssessorGroup.selector;
+        claimSelectors[2] = AssessedClaims.setMarketAssessors.selector;
+        claimSelectors[3] = AssessedClaims.setClaimParams.selector;
+        manager.setTargetFunctionRole(address(claims), claimSelectors, GOVERNANCE_ROLE);
         // Tests grant governance without an execution delay; production deploys use a delay (the timelock).
         manager.grantRole(GOVERNANCE_ROLE, governance, 0);
         manager.grantRole(GUARDIAN_ROLE, guardian, 0);

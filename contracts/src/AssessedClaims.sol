@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: BUSL-1.1
+pragma solidity 0.8.30;
+
+import {AccessManaged} from "@openzeppelin/contracts/access/manager/AccessManaged.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+
+import {IAssessedClaims, Claim, ClaimStatus, AssessorRules} from "./interfaces/IAssessedClaims.sol";
+import {IMarkets} from "./interfaces/IMarkets.sol";
+import {IPool} from "./interfaces/IPool.sol";
+import {ICoverManager, Policy, Slice} from "./interfaces/ICoverManager.sol";
+import {ClaimMode, Market} from "./types/Types.sol";
+import {ErrorsLib} from "./libraries/ErrorsLib.sol";
+
+/// @title AssessedClaims
+/// @notice Claims that need judgement: paid after a short challenge window unless a bonded challenger
+/// objects; challenged or large claims go to the market's assessors.
+/// @dev INV-PAYOUT: a policy has at most one claim that is not DENIED or VOIDED, and a claim pays at most
+/// amount x (1 - deductible).
+contract AssessedClaims is IAssessedClaims, AccessManaged {
+    using SafeERC20 for IERC20;
+
+    uint256 internal constant BPS = 10_000;
+
+    IMarkets internal immutable MARKETS;
+    ICoverManager internal immutable COVER;
+
+    /// @notice Emitted when a claim is filed.
+    event ClaimSubmitted(
+        uint256 indexed claimId, uint256 indexed policyId, address indexed claimant, uint256 amount, string evidenceURI
+    );
+    /// @notice Emitted when a claim is challenged.
+    event ClaimChallenged(uint256 indexed claimId, address indexed challenger, uint256 bond);
+    /// @notice Emitted when an assessor votes.
+    event Voted(uint256 indexed claimId, address indexed assessor, bool approve, uint256 deadline);
+    /// @notice Emitted when a claim changes status.
+    event ClaimStatusChanged(uint256 indexed claimId, ClaimStatus status);
+    /// @notice Emitted when a claim is paid.
+    event ClaimRedeemed(uint256 indexed claimId, address indexed to, uint256 amount);
+    /// @notice Emitted when an assessor group is created.
+    event AssessorGroupCreated(uint256 indexed groupId, address[] members, AssessorRules rules);
+    /// @notice Emitted when a market's assessor group is set.
+    event MarketAssessorsSet(uint256 indexed marketId, uint256 indexed groupId);
+    /// @notice Emitted when the claim parameters change.
+    event ClaimParamsSet(uint32 challengeWindow, uint16 depositBps, uint16 bondBps);
+
+    /* STORAGE */
+
+    /// @inheritdoc IAssessedClaims
+    uint256 public claimCount;
+    mapping(uint256 claimId => Claim) internal _claims;
+    mapping(uint256 claimId => mapping(address => bool)) public hasVoted;
+    mapping(uint256 policyId => uint256 claimId) public claimOfPolicy;
+
+    uint256 public groupCount;
+    mapping(uint256 groupId => AssessorRules) public rulesOf;
+    mapping(uint256 groupId => mapping(address => bool)) public isAssessor;
+    mapping(uint256 marketId => uint256 groupId) public assessorsOf;
+
+    uint32 public challengeWindow = 2 days;
+    uint16 public depositBps = 100;
+    uint16 public bondBps = 500;
+
+    constructor(address authority, IMarkets markets_, ICoverManager cover_) AccessManaged(authority) {
+        MARKETS = markets_;
+        COVER = cover_;
+    }
+
+    /* CLAIMANTS */
+
+    /// @inheritdoc IAssessedClaims
+    function submitClaim(uint256 policyId, uint256 amount, string calldata evidenceURI)
+        external
+        returns (uint256 claimId)
+    {
+        require(IERC721(address(COVER)).ownerOf(policyId) == msg.sender, ErrorsLib.NotPolicyOwner(policyId, msg.sender));
+        Policy memory pol = COVER.policy(policyId);
+        Market memory m = MARKETS.market(pol.marketId);
+        require(m.claimMode == ClaimMode.ASSESSED, ErrorsLib.WrongClaimMode(pol.marketId));
+        require(
+            block.timestamp >= pol.start && block.timestamp <= uint256(pol.end) + m.claimWindow,
+            ErrorsLib.NotCovered(policyId, pol.start, pol.end)
+        );
+        require(amount != 0, ErrorsLib.ZeroAmount());
+        uint256 maxPayout = uint256(pol.amount) * (BPS - m.deductibleBps) / BPS;
+        require(amount <= maxPayout, ErrorsLib.ClaimTooLarge(amount, maxPayout));
+        uint256 previous = claimOfPolicy[policyId];
+        if (previous != 0) {
+            ClaimStatus s = _claims[previous].status;
+            require(s == ClaimStatus.DENIED || s == ClaimStatus.VOIDED, ErrorsLib.ClaimExists(policyId, previous));
+        }
+
+        bool fastTrack = amount <= m.fastTrackLimit;
+        uint256 deadline;
+        if (fastTrack) {
+            deadline = block.timestamp + challengeWindow;
+        } else {
+            uint256 groupId = assessorsOf[pol.marketId];
+            require(groupId != 0, ErrorsLib.NoAssessorGroup(pol.marketId));
+            deadline = block.timestamp + rulesOf[groupId].votingPeriod;
+        }
+
+        claimId = ++claimCount;
+        claimOfPolicy[policyId] = claimId;
+        uint256 deposit = amount * depositBps / BPS;
+        _claims[claimId] = Claim({
+            claimant: msg.sender,
+            marketId: pol.marketId,
+            deadline: uint40(deadline),
+            status: fastTrack ? ClaimStatus.FAST_TRACK : ClaimStatus.VOTING,
+            challenger: address(0),
+            payableAt: 0,
+            yes: 0,
+            no: 0,
+            amount: uint128(amount),
+            deposit: uint128(deposit),
+            bond: 0,
+            policyId: uint128(policyId)
+        });
+        if (deposit != 0) IERC20(m.asset).safeTransferFrom(msg.sender, address(this), deposit);
+        _hold(policyId, pol, amount, true);
+        emit ClaimSubmitted(claimId, policyId, msg.sender, amount, evidenceURI);
+        emit ClaimStatusChanged(claimId, fastTrack ? ClaimStatus.FAST_TRACK : ClaimStatus.VOTING);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function challenge(uint256 claimId) external {
+        Claim storage c = _existing(claimId);
+        require(c.status == ClaimStatus.FAST_TRACK, ErrorsLib.WrongClaimStatus(claimId, uint8(c.status)));
+        require(block.timestamp <= c.deadline, ErrorsLib.ChallengeWindowClosed(claimId, c.deadline));
+        uint256 groupId = assessorsOf[c.marketId];
+        require(groupId != 0, ErrorsLib.NoAssessorGroup(c.marketId));
+        uint256 bond = uint256(c.amount) * bondBps / BPS;
+        c.challenger = msg.sender;
+        c.bond = uint128(bond);
+        c.status = ClaimStatus.VOTING;
+        c.deadline = uint40(block.timestamp + rulesOf[groupId].votingPeriod);
+        if (bond != 0) IERC20(_asset(c.marketId)).safeTransferFrom(msg.sender, address(this), bond);
+        emit ClaimChallenged(claimId, msg.sender, bond);
+        emit ClaimStatusChanged(claimId, ClaimStatus.VOTING);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function vote(uint256 claimId, bool approve) external {
+        Claim storage c = _existing(claimId);
+        require(c.status == ClaimStatus.VOTING, ErrorsLib.WrongClaimStatus(claimId, uint8(c.status)));
+        uint256 groupId = assessorsOf[c.marketId];
+        require(isAssessor[groupId][msg.sender], ErrorsLib.NotAssessor(msg.sender));
+        require(!hasVoted[claimId][msg.sender], ErrorsLib.AlreadyVoted(claimId, msg.sender));
+        uint256 deadline = c.deadline;
+        require(block.timestamp <= deadline, ErrorsLib.VotingClosed(claimId, deadline));
+        hasVoted[claimId][msg.sender] = true;
+        if (approve) ++c.yes;
+        else ++c.no;
+        // A late vote gives the others time to answer it: the end moves to now + the late-vote window.
+        uint256 window = rulesOf[groupId].lateVoteWindow;
+        if (block.timestamp + window > deadline) {
+            deadline = block.timestamp + window;
+            c.deadline = uint40(deadline);
+        }
+        emit Voted(claimId, msg.sender, approve, deadline);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function finalize(uint256 claimId) external returns (ClaimStatus status) {
+        Claim storage c = _existing(claimId);
+        status = c.status;
+        require(
+            status == ClaimStatus.FAST_TRACK || status == ClaimStatus.VOTING,
+            ErrorsLib.WrongClaimStatus(claimId, uint8(status))
+        );
+        require(block.timestamp > c.deadline, ErrorsLib.TooEarly(claimId, c.deadline));
+        if (status == ClaimStatus.FAST_TRACK) {
+            status = ClaimStatus.APPROVED;
+            c.payableAt = uint40(block.timestamp);
+        } else {
+            AssessorRules memory rules = rulesOf[assessorsOf[c.marketId]];
+            bool approved = uint256(c.yes) + c.no >= rules.quorum && c.yes > c.no;
+            status = approved ? ClaimStatus.APPROVED : ClaimStatus.DENIED;
+            if (approved) c.payableAt = uint40(block.timestamp + rules.cooldown);
+        }
+        c.status = status;
+        if (status == ClaimStatus.DENIED) _closeRejected(c);
+        emit ClaimStatusChanged(claimId, status);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function voidClaim(uint256 claimId) external restricted {
+        Claim storage c = _existing(claimId);
+        require(
+            c.status == ClaimStatus.APPROVED && block.timestamp < c.payableAt,
+            ErrorsLib.WrongClaimStatus(claimId, uint8(c.status))
+        );
+        c.status = ClaimStatus.VOIDED;
+        _closeRejected(c);
+        emit ClaimStatusChanged(claimId, ClaimStatus.VOIDED);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function redeemClaim(uint256 claimId) external returns (uint256 paid) {
+        Claim storage c = _existing(claimId);
+        require(c.status == ClaimStatus.APPROVED, ErrorsLib.WrongClaimStatus(claimId, uint8(c.status)));
+        require(block.timestamp >= c.payableAt, ErrorsLib.TooEarly(claimId, c.payableAt));
+        c.status = ClaimStatus.PAID;
+        uint256 policyId = c.policyId;
+        paid = c.amount;
+        address owner = IERC721(address(COVER)).ownerOf(policyId);
+        Slice[] memory slices = COVER.slices(policyId);
+        uint256 policyAmount = COVER.policy(policyId).amount;
+        uint256 remaining = paid;
+        for (uint256 i; i < slices.length; ++i) {
+            uint256 share = i + 1 == slices.length ? remaining : paid * slices[i].amount / policyAmount;
+            remaining -= share;
+            IPool(MARKETS.pool(slices[i].poolId)).payClaim(owner, share, share);
+        }
+        // The claim was right: the deposit comes back, and a challenger's bond pays the claimant.
+        IERC20 asset = IERC20(_asset(c.marketId));
+        uint256 back = uint256(c.deposit) + c.bond;
+        if (back != 0) asset.safeTransfer(c.claimant, back);
+        emit ClaimRedeemed(claimId, owner, paid);
+        emit ClaimStatusChanged(claimId, ClaimStatus.PAID);
+    }
+
+    /* GOVERNANCE */
+
+    /// @inheritdoc IAssessedClaims
+    function createAssessorGroup(address[] calldata members, AssessorRules calldata rules)
+        external
+        restricted
+        returns (uint256 groupId)
+    {
+        require(members.length != 0 && members.length < type(uint16).max, ErrorsLib.InvalidAssessorParams("members"));
+        require(rules.quorum != 0 && rules.quorum <= members.length, ErrorsLib.InvalidAssessorParams("quorum"));
+        require(rules.votingPeriod >= 1 hours && rules.votingPeriod <= 30 days, ErrorsLib.InvalidAssessorParams("votingPeriod"));
+        require(rules.lateVoteWindow <= rules.votingPeriod, ErrorsLib.InvalidAssessorParams("lateVoteWindow"));
+        require(rules.cooldown <= 14 days, ErrorsLib.InvalidAssessorParams("cooldown"));
+        groupId = ++groupCount;
+        AssessorRules memory stored = rules;
+        stored.members = uint16(members.length);
+        rulesOf[groupId] = stored;
+        for (uint256 i; i < members.length; ++i) {
+            require(!isAssessor[groupId][members[i]], ErrorsLib.InvalidAssessorParams("duplicate"));
+            isAssessor[groupId][members[i]] = true;
+        }
+        emit AssessorGroupCreated(groupId, members, stored);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function setMarketAssessors(uint256 marketId, uint256 groupId) external restricted {
+        require(groupId != 0 && groupId <= groupCount, ErrorsLib.InvalidAssessorParams("groupId"));
+        MARKETS.market(marketId);
+        assessorsOf[marketId] = groupId;
+        emit MarketAssessorsSet(marketId, groupId);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function setClaimParams(uint32 challengeWindow_, uint16 depositBps_, uint16 bondBps_) external restricted {
+        require(challengeWindow_ >= 1 hours && challengeWindow_ <= 14 days, ErrorsLib.InvalidAssessorParams("window"));
+        require(depositBps_ <= 1_000 && bondBps_ <= 2_000, ErrorsLib.InvalidAssessorParams("bps"));
+        challengeWindow = challengeWindow_;
+        depositBps = depositBps_;
+        bondBps = bondBps_;
+        emit ClaimParamsSet(challengeWindow_, depositBps_, bondBps_);
+    }
+
+    /* VIEWS */
+
+    /// @inheritdoc IAssessedClaims
+    function claimOf(uint256 claimId) external view returns (Claim memory) {
+        return _existing(claimId);
+    }
+
+    /* INTERNAL */
+
+    function _existing(uint256 claimId) internal view returns (Claim storage c) {
+        c = _claims[claimId];
+        require(c.status != ClaimStatus.NONE, ErrorsLib.UnknownClaim(claimId));
+    }
+
+    /// @dev Releases the pools' hold; the claimant's deposit pays the challenger if there was one, else the
+    /// treasury (a denied unchallenged claim still cost the assessors' time); the challenger's bond comes back.
+    function _closeRejected(Claim storage c) internal {
+        uint256 policyId = c.policyId;
+        _hold(policyId, COVER.policy(policyId), c.amount, false);
+        IERC20 asset = IERC20(_asset(c.marketId));
+        address to = c.challenger == address(0) ? MARKETS.treasury() : c.challenger;
+        uint256 amount = uint256(c.deposit) + c.bond;
+        if (amount != 0) asset.safeTransfer(to, amount);
+    }
+
+    /// @dev Splits `amount` over the policy's pools in proportion to their slices.
+    function _hold(uint256 policyId, Policy memory pol, uint256 amount, bool held) internal {
+        Slice[] memory slices = COVER.slices(policyId);
+        uint256 remaining = amount;
+        for (uint256 i; i < slices.length; ++i) {
+            uint256 share = i + 1 == slices.length ? remaining : amount * slices[i].amount / pol.amount;
+            remaining -= share;
+            IPool(MARKETS.pool(slices[i].poolId)).holdForClaim(share, held);
+        }
+    }
+
+    function _asset(uint256 marketId) internal view returns (address) {
+        return MARKETS.market(marketId).asset;
+    }
+}

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: BUSL-1.1
+pragma solidity 0.8.30;
+
+/// @notice Where an assessed claim stands.
+enum ClaimStatus {
+    NONE,
+    FAST_TRACK, // approved when the challenge window passes unchallenged
+    VOTING, // challenged or above the fast-track limit: the market's assessors vote
+    APPROVED, // payable once the cooldown (governance may void fraud) is over
+    DENIED,
+    VOIDED,
+    PAID
+}
+
+/// @notice One assessed claim, packed in four slots.
+struct Claim {
+    // slot 0
+    address claimant;
+    uint32 marketId;
+    uint40 deadline; // end of the challenge window or of the vote
+    ClaimStatus status;
+    // slot 1
+    address challenger;
+    uint40 payableAt;
+    uint16 yes;
+    uint16 no;
+    // slot 2
+    uint128 amount;
+    uint128 deposit;
+    // slot 3
+    uint128 bond;
+    uint128 policyId;
+}
+
+/// @notice An assessor group's rules.
+struct AssessorRules {
+    uint32 votingPeriod;
+    uint32 lateVoteWindow; // a vote cast this close to the end moves the end to vote time + this window
+    uint32 cooldown; // after approval, time during which governance may void fraud
+    uint16 quorum; // minimum number of votes
+    uint16 members;
+}
+
+/// @title IAssessedClaims
+/// @notice Claims on ASSESSED markets: optimistic fast track by default, assessor vote when challenged or large.
+interface IAssessedClaims {
+    /// @notice Files a claim of `amount` on policy `policyId` with evidence; takes a deposit from the owner and
+    /// holds the amount in the policy's pools (locked capital) until the claim ends.
+    /// @dev Reverts NotPolicyOwner, WrongClaimMode, NotCovered, ZeroAmount, ClaimTooLarge, ClaimExists,
+    /// NoAssessorGroup (for a claim that must be voted).
+    function submitClaim(uint256 policyId, uint256 amount, string calldata evidenceURI)
+        external
+        returns (uint256 claimId);
+
+    /// @notice Challenges a fast-track claim within its window by posting a bond; the claim goes to a vote.
+    function challenge(uint256 claimId) external;
+
+    /// @notice Votes on a claim. One member, one vote; a late vote extends the end.
+    /// @dev Reverts WrongClaimStatus, NotAssessor, AlreadyVoted, VotingClosed.
+    function vote(uint256 claimId, bool approve) external;
+
+    /// @notice Closes a claim whose challenge window or vote is over: APPROVED or DENIED. Anyone may call.
+    function finalize(uint256 claimId) external returns (ClaimStatus);
+
+    /// @notice Voids an approved claim as fraud during its cooldown. Governance.
+    function voidClaim(uint256 claimId) external;
+
+    /// @notice Pays an approved claim after its cooldown from the policy's pools to the policy's current owner,
+    /// and settles deposit and bond. Anyone may call.
+    function redeemClaim(uint256 claimId) external returns (uint256 paid);
+
+    /// @notice Creates an assessor group; returns its id (from 1). Governance.
+    function createAssessorGroup(address[] calldata members, AssessorRules calldata rules)
+        external
+        returns (uint256 groupId);
+
+    /// @notice Assigns an assessor group to a market. Governance.
+    function setMarketAssessors(uint256 marketId, uint256 groupId) external;
+
+    /// @notice Sets the challenge window and the deposit and bond rates (bps of the claimed amount). Governance.
+    function setClaimParams(uint32 challengeWindow, uint16 depositBps, uint16 bondBps) external;
+
+    /// @notice A claim.
+    function claimOf(uint256 claimId) external view returns (Claim memory);
+
+    /// @notice Number of claims; ids run from 1.
+    function claimCount() external view returns (uint256);
+}
