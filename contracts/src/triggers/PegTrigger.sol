@@ -60,7 +60,7 @@ contract PegTrigger is IPegTrigger, TriggerBase {
         uint256 n = feeds_.length;
         require(n > 0, NoFeeds());
         require(n <= MAX_FEEDS, TooManyFeeds(n, MAX_FEEDS));
-        uint8 decimals = feeds_[0].decimals();
+        uint8 decimals;
         for (uint256 i; i < n; ++i) {
             address feed = address(feeds_[i]);
             require(feed != address(0), InvalidFeed(i, feed));
@@ -68,6 +68,7 @@ contract PegTrigger is IPegTrigger, TriggerBase {
                 require(address(feeds_[j]) != feed, InvalidFeed(i, feed));
             }
             uint8 d = feeds_[i].decimals();
+            if (i == 0) decimals = d;
             require(d == decimals, FeedDecimalsMismatch(feed, d, decimals));
         }
         require(minFreshFeeds_ > 0 && minFreshFeeds_ <= n, InvalidMinFreshFeeds(minFreshFeeds_, n));
