@@ -11,8 +11,9 @@ import {ITrigger} from "./ITrigger.sol";
 /// trigger to ACTIVE and pays both bonds to the disputer. FROZEN while a proposal is open.
 /// @dev Bonds are credited, then withdrawn with `withdrawBonds` (pull), so no token transfer to a party (e.g. a
 /// blocklisted address) can block a poke or a resolution. The resolver learns of a dispute from the `Disputed`
-/// event and reads it with `proposal()`; `resolve` takes the proposal id so a vote on an old proposal cannot
-/// resolve a newer one. Assumes a bond token without transfer fees.
+/// event and reads it with `proposal()` and `proposalId()`; a resolver that runs votes should check `proposalId()`
+/// before calling `resolve`, so a late vote on an old proposal cannot settle a newer one. Assumes a bond token
+/// without transfer fees.
 interface IOptimisticTrigger is ITrigger {
     /// @notice The open proposal.
     /// @param proposer Who proposed it and posted the bond.
@@ -46,8 +47,6 @@ interface IOptimisticTrigger is ITrigger {
     error AlreadyDisputed(uint256 proposalId, address disputer);
     /// @notice Thrown when resolving a proposal that is not disputed.
     error NotDisputed(uint256 proposalId);
-    /// @notice Thrown when resolving a proposal id that is not the open one.
-    error WrongProposal(uint256 proposalId, uint256 openProposalId);
     /// @notice Thrown when the caller is not the resolver.
     error NotResolver(address caller);
     /// @notice Thrown when withdrawing with nothing owed.
@@ -92,10 +91,10 @@ interface IOptimisticTrigger is ITrigger {
     /// @dev Reverts when no proposal is open, it is already disputed, or the liveness period has ended.
     function dispute() external;
 
-    /// @notice Settles the disputed proposal `proposalId`: upheld fires the trigger (the proposer is credited both
+    /// @notice Settles the open, disputed proposal: upheld fires the trigger (the proposer is credited both
     /// bonds), rejected returns it to ACTIVE (the disputer is credited both bonds).
     /// @dev Only the resolver. Warning: the resolver is trusted with the outcome of disputes.
-    function resolve(uint256 proposalId, bool upheld) external;
+    function resolve(bool upheld) external;
 
     /// @notice Sends `to` all bonds credited to the caller.
     function withdrawBonds(address to) external returns (uint256 amount);

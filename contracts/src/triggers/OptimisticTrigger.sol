@@ -61,10 +61,10 @@ contract OptimisticTrigger is IOptimisticTrigger, TriggerBase {
     }
 
     /// @inheritdoc IOptimisticTrigger
-    function resolve(uint256 id, bool upheld) external {
+    function resolve(bool upheld) external {
         require(msg.sender == RESOLVER, NotResolver(msg.sender));
         require(_state == TriggerState.FROZEN, NoOpenProposal());
-        require(id == _proposalId, WrongProposal(id, _proposalId));
+        uint256 id = _proposalId;
         Proposal memory p = _proposal;
         require(p.disputer != address(0), NotDisputed(id));
         address winner = upheld ? p.proposer : p.disputer;
