@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: BUSL-1.1
+pragma solidity 0.8.30;
+
+import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {ITrigger, TriggerState} from "../interfaces/ITrigger.sol";
+import {IPegTrigger} from "../interfaces/IPegTrigger.sol";
+import {TriggerBase} from "./TriggerBase.sol";
+
+/// @title PegTrigger
+/// @notice Fires when the median of several Chainlink-compatible feeds stays below a trigger price for a window
+/// without recovering (the Etherisc USDC de-peg rule). See IPegTrigger for the observation rules.
+contract PegTrigger is IPegTrigger, TriggerBase {
+    /// @notice The most feeds one trigger reads; feeds live in immutables to keep a poke cheap.
+    uint256 public constant MAX_FEEDS = 5;
+
+    /// @dev Bits per packed timestamp in `_times`.
+    uint256 private constant TIME_BITS = 40;
+    uint256 private constant TIME_MASK = (1 << TIME_BITS) - 1;
+
+    AggregatorV3Interface private immutable FEED0;
+    AggregatorV3Interface private immutable FEED1;
+    AggregatorV3Interface private immutable FEED2;
+    AggregatorV3Interface private immutable FEED3;
+    AggregatorV3Interface private immutable FEED4;
+    uint256 private immutable FEED_COUNT;
+    int256 private immutable PEG;
+    int256 private immutable TRIGGER_PRICE;
+    int256 private immutable RECOVERY_PRICE;
+    uint256 private immutable WINDOW;
+    uint256 private immutable MAX_STALENESS;
+    uint256 private immutable MIN_FRESH_FEEDS;
+    AggregatorV3Interface private immutable SEQUENCER_FEED;
+    uint256 private immutable GRACE_PERIOD;
+
+    /// @dev One slot, 40 bits each: bits [0, 40) the open candidate's start (0 = none); bits [40(i+1), 40(i+2))
+    /// the updatedAt of the last answer used from feed i.
+    uint256 private _times;
+
+    /// @param feeds_ The price feeds (1 to MAX_FEEDS, distinct, same decimals).
+    /// @param peg_ The peg in feed units.
+    /// @param triggerPrice_ A consensus below it opens a candidate.
+    /// @param recoveryPrice_ A consensus at or above it cancels the candidate.
+    /// @param window_ Seconds a candidate must last before the trigger fires.
+    /// @param maxStaleness_ Seconds after which a feed answer is stale.
+    /// @param minFreshFeeds_ Fresh feeds an observation needs (use >= 2 so one bad feed cannot fire it).
+    /// @param sequencerFeed_ The L2 sequencer uptime feed, or the zero address on L1.
+    /// @param gracePeriod_ Seconds after the sequencer comes back up during which pokes change nothing.
+    constructor(
+        AggregatorV3Interface[] memory feeds_,
+        int256 peg_,
+        int256 triggerPrice_,
+        int256 recoveryPrice_,
+        uint256 window_,
+        uint256 maxStaleness_,
+        uint256 minFreshFeeds_,
+        AggregatorV3Interface sequencerFeed_,
+        uint256 gracePeriod_
+    ) {
+        uint256 n = feeds_.length;
+        require(n > 0, NoFeeds());
+        require(n <= MAX_FEEDS, TooManyFeeds(n, MAX_FEEDS));
+        uint8 decimals;
+        for (uint256 i; i < n; ++i) {
+            address feed = address(feeds_[i]);
+            require(feed != address(0), InvalidFeed(i, feed));
+            for (uint256 j; j < i; ++j) {
+                require(address(feeds_[j]) != feed, InvalidFeed(i, feed));
+            }
+            uint8 d = feeds_[i].decimals();
+            if (i == 0) decimals = d;
+            require(d == decimals, FeedDecimalsMismatch(feed, d, decimals));
+        }
+        require(minFreshFeeds_ > 0 && minFreshFeeds_ <= n, InvalidMinFreshFeeds(minFreshFeeds_, n));
+        require(
+            0 < triggerPrice_ && triggerPrice_ < recoveryPrice_ && recoveryPrice_ <= peg_,
+            InvalidPrices(peg_, triggerPrice_, recoveryPrice_)
+        );
+        require(window_ > 0 && maxStaleness_ > 0, InvalidDuration(window_, maxStaleness_));
+
+        FEED0 = feeds_[0];
+        FEED1 = n > 1 ? feeds_[1] : AggregatorV3Interface(address(0));
+        FEED2 = n > 2 ? feeds_[2] : AggregatorV3Interface(address(0));
+        FEED3 = n > 3 ? feeds_[3] : AggregatorV3Interface(address(0));
+        FEED4 = n > 4 ? feeds_[4] : AggregatorV3Interface(address(0));
+        FEED_COUNT = n;
+        PEG = peg_;
+        TRIGGER_PRICE = triggerPrice_;
+        RECOVERY_PRICE = recoveryPrice_;
+        WINDOW = window_;
+        MAX_STALENESS = maxStaleness_;
+        MIN_FRESH_FEEDS = minFreshFeeds_;
+        SEQUENCER_FEED = sequencerFeed_;
+        GRACE_PERIOD = gracePeriod_;
+    }
+
+    /// @inheritdoc ITrigger
+    function poke() external returns (TriggerState) {
+        TriggerState s = _state;
+        if (s == TriggerState.TRIGGERED) return s;
+
+        if (address(SEQUENCER_FEED) != address(0)) {
+            (bool ready, SkipReason reason) = _sequencerReady();
+            if (!ready) {
+                emit ObservationSkipped(reason);
+                return s;
+            }
+        }
+
+        uint256 times = _times;
+        (Observation memory o, uint256 newTimes, uint256 faults) = _observe(times);
+        if (faults != 0) _emitFaults(faults);
+        if (o.freshFeeds < MIN_FRESH_FEEDS) {
+            emit ObservationSkipped(SkipReason.TOO_FEW_FRESH_FEEDS);
+            return s;
+        }
+
+        uint256 candidate = times & TIME_MASK;
+        if (s == TriggerState.ACTIVE) {
+            if (o.priceHigh < TRIGGER_PRICE) {
+                candidate = o.time;
+                _freeze(o.time);
+                s = TriggerState.FROZEN;
+            }
+        } else if (o.time < candidate) {
+            // An observation older than the candidate (a fresher feed dropped out) neither cancels nor fires it.
+        } else if (o.priceLow >= RECOVERY_PRICE) {
+            candidate = 0;
+            _unfreeze();
+            s = TriggerState.ACTIVE;
+        } else if (o.time >= candidate + WINDOW) {
+            _fire(candidate, payoutFor(o.priceHigh));
+            s = TriggerState.TRIGGERED;
+        }
+
+        newTimes = (newTimes & ~TIME_MASK) | candidate;
+        if (newTimes != times) _times = newTimes;
+        return s;
+    }
+
+    /// @inheritdoc IPegTrigger
+    function observe() external view returns (Observation memory o) {
+        (o,,) = _observe(_times);
+    }
+
+    /// @inheritdoc IPegTrigger
+    function payoutFor(int256 depegPrice) public view returns (uint256) {
+        if (depegPrice >= PEG) return 0;
+        if (depegPrice <= 0) return WAD;
+        // Rounds down: favours the pool.
+        return Math.mulDiv(uint256(PEG - depegPrice), WAD, uint256(PEG));
+    }
+
+    /// @inheritdoc IPegTrigger
+    function feeds() external view returns (AggregatorV3Interface[] memory list) {
+        list = new AggregatorV3Interface[](FEED_COUNT);
+        for (uint256 i; i < FEED_COUNT; ++i) {
+            list[i] = _feed(i);
+        }
+    }
+
+    /// @inheritdoc IPegTrigger
+    function peg() external view returns (int256) {
+        return PEG;
+    }
+
+    /// @inheritdoc IPegTrigger
+    function triggerPrice() external view returns (int256) {
+        return TRIGGER_PRICE;
+    }
+
+    /// @inheritdoc IPegTrigger
+    function recoveryPrice() external view returns (int256) {
+        return RECOVERY_PRICE;
+    }
+
+    /// @inheritdoc IPegTrigger
+    function window() external view returns (uint256) {
+        return WINDOW;
+    }
+
+    /// @inheritdoc IPegTrigger
+    function maxStaleness() external view returns (uint256) {
+        return MAX_STALENESS;
+    }
+
+    /// @inheritdoc IPegTrigger
+    function minFreshFeeds() external view returns (uint256) {
+        return MIN_FRESH_FEEDS;
+    }
+
+    /// @inheritdoc IPegTrigger
+    function sequencerFeed() external view returns (AggregatorV3Interface) {
+        return SEQUENCER_FEED;
+    }
+
+    /// @inheritdoc IPegTrigger
+    function gracePeriod() external view returns (uint256) {
+        return GRACE_PERIOD;
+    }
+
+    /// @inheritdoc IPegTrigger
+    function candidateTime() external view returns (uint256) {
+        return _state == TriggerState.FROZEN ? _times & TIME_MASK : 0;
+    }
+
+    /// @dev Reads every feed. Returns the observation, `times` with the used feeds' updatedAt recorded, and the
+    /// faults packed 4 bits per feed (0 = fresh, else FeedFault + 1).
+    function _observe(uint256 times)
+        private
+        view
+        returns (Observation memory o, uint256 newTimes, uint256 faults)
+    {
+        int256[MAX_FEEDS] memory answers;
+        newTimes = times;
+        uint256 n;
+        for (uint256 i; i < FEED_COUNT; ++i) {
+            uint256 shift = TIME_BITS * (i + 1);
+            (bool fresh, FeedFault fault, int256 answer, uint256 updatedAt) =
+                _read(_feed(i), (times >> shift) & TIME_MASK);
+            if (!fresh) {
+                faults |= (uint256(fault) + 1) << (4 * i);
+                continue;
+            }
+            // Insertion sort, ascending: at most MAX_FEEDS elements.
+            uint256 j = n;
+            while (j > 0 && answers[j - 1] > answer) {
+                answers[j] = answers[j - 1];
+                --j;
+            }
+            answers[j] = answer;
+            ++n;
+            if (updatedAt > o.time) o.time = updatedAt;
+            newTimes = (newTimes & ~(TIME_MASK << shift)) | (updatedAt << shift);
+        }
+        o.freshFeeds = n;
+        if (n > 0) {
+            o.priceLow = answers[(n - 1) / 2];
+            o.priceHigh = answers[n / 2];
+        }
+    }
+
+    /// @dev Reads one feed and classifies its answer; `lastUsed` is the updatedAt of the last answer used from it.
+    function _read(AggregatorV3Interface feed, uint256 lastUsed)
+        private
+        view
+        returns (bool fresh, FeedFault fault, int256 answer, uint256 updatedAt)
+    {
+        try feed.latestRoundData() returns (uint80 roundId, int256 a, uint256, uint256 u, uint80 answeredInRound) {
+            (answer, updatedAt) = (a, u);
+            if (u > block.timestamp) return (false, FeedFault.FUTURE, a, u);
+            if (u + MAX_STALENESS < block.timestamp) return (false, FeedFault.STALE, a, u);
+            if (a <= 0) return (false, FeedFault.NON_POSITIVE, a, u);
+            if (answeredInRound < roundId) return (false, FeedFault.UNANSWERED_ROUND, a, u);
+            if (u < lastUsed) return (false, FeedFault.OUT_OF_SEQUENCE, a, u);
+            return (true, fault, a, u);
+        } catch {
+            return (false, FeedFault.REVERTED, 0, 0);
+        }
+    }
+
+    /// @dev Chainlink L2 convention: answer 0 = up, 1 = down; startedAt = when the status last changed.
+    function _sequencerReady() private view returns (bool, SkipReason) {
+        try SEQUENCER_FEED.latestRoundData() returns (uint80, int256 answer, uint256 startedAt, uint256, uint80) {
+            if (answer != 0 || startedAt == 0) return (false, SkipReason.SEQUENCER_DOWN);
+            if (block.timestamp < startedAt + GRACE_PERIOD || startedAt > block.timestamp) {
+                return (false, SkipReason.SEQUENCER_GRACE_PERIOD);
+            }
+            return (true, SkipReason.SEQUENCER_DOWN);
+        } catch {
+            return (false, SkipReason.SEQUENCER_DOWN);
+        }
+    }
+
+    function _emitFaults(uint256 faults) private {
+        for (uint256 i; i < FEED_COUNT; ++i) {
+            uint256 f = (faults >> (4 * i)) & 0xf;
+            if (f != 0) emit FeedIgnored(address(_feed(i)), FeedFault(f - 1));
+        }
+    }
+
+    function _feed(uint256 i) private view returns (AggregatorV3Interface) {
+        if (i == 0) return FEED0;
+        if (i == 1) return FEED1;
+        if (i == 2) return FEED2;
+        if (i == 3) return FEED3;
+        return FEED4;
+    }
+}
