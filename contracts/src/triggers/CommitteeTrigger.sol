@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BUSL-1.1
 pragma solidity 0.8.30;
 
-import {LibBit} from "solady/src/utils/LibBit.sol";
+import {LibBit} from "solady/utils/LibBit.sol";
 import {ITrigger, TriggerState} from "../interfaces/ITrigger.sol";
 import {ICommitteeTrigger} from "../interfaces/ICommitteeTrigger.sol";
 import {TriggerBase} from "./TriggerBase.sol";
