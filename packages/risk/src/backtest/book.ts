@@ -7,7 +7,7 @@ export interface BookOptions {
   toYear: number;
   /** Cover limit per incident, USD: the book pays min(loss, limit) for each exploit. */
   limitUsd: number;
-  /** Premium = expected loss x (1 + loading). */
+  /** Premium = expected loss x (1 + loading); 0.5 stands in for capital charge, expenses and fees. */
   loading: number;
 }
 
@@ -15,7 +15,7 @@ export const DEFAULT_BOOK: BookOptions = { fromYear: 2020, toYear: 2025, limitUs
 
 export interface BookYear {
   year: number;
-  /** Incidents the pricing expected: mean count of the two previous years. */
+  /** Incidents with a USD loss the pricing expected: mean count of the two previous years. */
   forecastIncidents: number;
   actualIncidents: number;
   /** Incidents without a USD figure: counted, but their payout is unknown and left out of losses. */
@@ -48,7 +48,9 @@ export function backtestBook(incidents: Incident[], options: BookOptions = DEFAU
       severity = calibrateSeverity(earlier).distribution;
       severityFit = "walk-forward";
     }
-    const count = (y: number) => incidents.filter((i) => i.year === y).length;
+    // Losses can only be counted for incidents with a USD figure, so the forecast uses the same basis.
+    const count = (y: number) =>
+      incidents.filter((i) => i.year === y && i.lossUsd !== undefined && !i.excludedFromSeverity).length;
     const forecastIncidents = Math.max(1, (count(year - 1) + count(year - 2)) / 2);
     const expectedLossPerIncident = limitedExpectedValue(severity, options.limitUsd);
     const premium = forecastIncidents * expectedLossPerIncident * (1 + options.loading);
