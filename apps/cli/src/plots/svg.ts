@@ -4,7 +4,7 @@ const HEIGHT = 520;
 const MARGIN = { left: 110, right: 30, top: 60, bottom: 70 };
 const FONT = 'font-family="DejaVu Sans, sans-serif"';
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const money = (x: number) =>
   x >= 1e9
     ? `$${(x / 1e9).toFixed(1)}B`
@@ -17,9 +17,9 @@ const money = (x: number) =>
 function frame(title: string, xLabel: string, yLabel: string, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">
 <rect width="100%" height="100%" fill="white"/>
-<text x="${WIDTH / 2}" y="32" text-anchor="middle" font-size="20" font-weight="bold" ${FONT}>${escape(title)}</text>
-<text x="${WIDTH / 2}" y="${HEIGHT - 18}" text-anchor="middle" font-size="15" ${FONT}>${escape(xLabel)}</text>
-<text transform="translate(22 ${HEIGHT / 2}) rotate(-90)" text-anchor="middle" font-size="15" ${FONT}>${escape(yLabel)}</text>
+<text x="${WIDTH / 2}" y="32" text-anchor="middle" font-size="20" font-weight="bold" ${FONT}>${escapeXml(title)}</text>
+<text x="${WIDTH / 2}" y="${HEIGHT - 18}" text-anchor="middle" font-size="15" ${FONT}>${escapeXml(xLabel)}</text>
+<text transform="translate(22 ${HEIGHT / 2}) rotate(-90)" text-anchor="middle" font-size="15" ${FONT}>${escapeXml(yLabel)}</text>
 <line x1="${MARGIN.left}" y1="${HEIGHT - MARGIN.bottom}" x2="${WIDTH - MARGIN.right}" y2="${HEIGHT - MARGIN.bottom}" stroke="black"/>
 <line x1="${MARGIN.left}" y1="${MARGIN.top}" x2="${MARGIN.left}" y2="${HEIGHT - MARGIN.bottom}" stroke="black"/>
 ${body}
@@ -126,14 +126,14 @@ export function contributionsSvg(
     .map((m, i) => {
       const y = MARGIN.top + i * rowHeight;
       const w = Math.max(0, (plotWidth * m.capitalContribution) / max);
-      return `<text x="${left - 8}" y="${y + rowHeight / 2 + 5}" text-anchor="end" font-size="13" ${FONT}>${escape(m.marketId)}</text>
+      return `<text x="${left - 8}" y="${y + rowHeight / 2 + 5}" text-anchor="end" font-size="13" ${FONT}>${escapeXml(m.marketId)}</text>
 <rect x="${left}" y="${(y + 3).toFixed(1)}" width="${w.toFixed(1)}" height="${(rowHeight - 6).toFixed(1)}" fill="#1f5fa8"/>
 <text x="${(left + w + 6).toFixed(1)}" y="${y + rowHeight / 2 + 5}" font-size="13" ${FONT}>${money(m.capitalContribution)}</text>`;
     })
     .join("\n");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">
 <rect width="100%" height="100%" fill="white"/>
-<text x="${WIDTH / 2}" y="32" text-anchor="middle" font-size="20" font-weight="bold" ${FONT}>${escape(title)}</text>
+<text x="${WIDTH / 2}" y="32" text-anchor="middle" font-size="20" font-weight="bold" ${FONT}>${escapeXml(title)}</text>
 <text x="${WIDTH / 2}" y="${HEIGHT - 18}" text-anchor="middle" font-size="15" ${FONT}>capital contribution (Euler allocation of TVaR 99.5% minus expected loss)</text>
 <line x1="${left}" y1="${MARGIN.top}" x2="${left}" y2="${HEIGHT - MARGIN.bottom}" stroke="black"/>
 ${rows}
