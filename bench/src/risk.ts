@@ -26,9 +26,24 @@ const SEED = 2024;
 function syntheticPortfolio(markets: number): PortfolioInput {
   const chains = ["ethereum", "arbitrum", "base", "bsc", "optimism"];
   const assets = [
-    { id: "steth", name: "stETH", annualProbability: 0.04, severity: { kind: "depeg", minDepth: 0.01, alpha: 1.5 } },
-    { id: "usdc", name: "USDC", annualProbability: 0.03, severity: { kind: "depeg", minDepth: 0.005, alpha: 1.2 } },
-    { id: "chainlink", name: "Chainlink", annualProbability: 0.01, severity: { kind: "exploit", medianLossRatio: 0.05 } },
+    {
+      id: "steth",
+      name: "stETH",
+      annualProbability: 0.04,
+      severity: { kind: "depeg", minDepth: 0.01, alpha: 1.5 },
+    },
+    {
+      id: "usdc",
+      name: "USDC",
+      annualProbability: 0.03,
+      severity: { kind: "depeg", minDepth: 0.005, alpha: 1.2 },
+    },
+    {
+      id: "chainlink",
+      name: "Chainlink",
+      annualProbability: 0.01,
+      severity: { kind: "exploit", medianLossRatio: 0.05 },
+    },
   ] as const;
   const list = Array.from({ length: markets }, (_, i) => ({
     id: `m${i}`,
@@ -39,8 +54,11 @@ function syntheticPortfolio(markets: number): PortfolioInput {
     ageYears: 0.5 + (i % 6),
     audits: i % 5,
     bugBountyUsd: (i % 4) * 250_000,
-    admin: { keys: (["none", "timelock", "multisig", "eoa"] as const)[i % 4], upgradeable: i % 3 === 0 },
-    oracles: i % 5 === 0 ? (["spot"] as const) : (["chainlink"] as const),
+    admin: {
+      keys: (["none", "timelock", "multisig", "eoa"] as const)[i % 4] ?? "none",
+      upgradeable: i % 3 === 0,
+    },
+    oracles: [i % 5 === 0 ? ("spot" as const) : ("chainlink" as const)],
     dependencies: [
       { on: assets[i % 3]?.id as string, passThrough: 0.5 },
       ...(i >= 10 && i % 7 === 0 ? [{ on: `m${i - 10}`, passThrough: 0.3 }] : []),
@@ -50,21 +68,32 @@ function syntheticPortfolio(markets: number): PortfolioInput {
     id: `pool${p}`,
     name: `pool ${p}`,
     capitalUsd: 5e6 * markets,
-    exposures: list.filter((_, i) => i % 3 === p || i % 5 === p).map((m) => ({ market: m.id, coverUsd: 1e6 })),
+    exposures: list
+      .filter((_, i) => i % 3 === p || i % 5 === p)
+      .map((m) => ({ market: m.id, coverUsd: 1e6 })),
   }));
   return { name: `synthetic ${markets}`, asOf: "2025-12-31", markets: list, assets: [...assets], pools };
 }
 
-function numpy(modelPath: string, years: number): { seconds: number; expectedLoss: number; tailValueAtRisk: number; numpy: string } {
-  const output = execFileSync(python, [join(benchDir, "risk_numpy.py"), modelPath, String(years), String(SEED)], {
-    encoding: "utf8",
-    maxBuffer: 1 << 24,
-  });
+function numpy(
+  modelPath: string,
+  years: number,
+): { seconds: number; expectedLoss: number; tailValueAtRisk: number; numpy: string } {
+  const output = execFileSync(
+    python,
+    [join(benchDir, "risk_numpy.py"), modelPath, String(years), String(SEED)],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    },
+  );
   return JSON.parse(output);
 }
 
 async function main(): Promise<void> {
-  const calibration = calibrate(readFileSync(resolve(repoRoot, "../shared/data/exploits/defihacklabs_incidents.csv"), "utf8"));
+  const calibration = calibrate(
+    readFileSync(resolve(repoRoot, "../shared/data/exploits/defihacklabs_incidents.csv"), "utf8"),
+  );
   const runs = [];
   for (const markets of MARKETS) {
     const { model } = prepareSimulation(parsePortfolio(syntheticPortfolio(markets)), calibration);
@@ -93,7 +122,9 @@ async function main(): Promise<void> {
         },
         speedupVsNumpy: reference.seconds / oneThread,
         speedupVsNumpy2Threads: reference.seconds / twoThreads,
-        sameResultOnBothThreadCounts: single.tailValueAtRisk === parallel.tailValueAtRisk && single.expectedLoss === parallel.expectedLoss,
+        sameResultOnBothThreadCounts:
+          single.tailValueAtRisk === parallel.tailValueAtRisk &&
+          single.expectedLoss === parallel.expectedLoss,
         expectedLoss: { ts: single.expectedLoss, numpy: reference.expectedLoss },
         tailValueAtRisk: { ts: single.tailValueAtRisk, numpy: reference.tailValueAtRisk },
       };
