@@ -16,6 +16,7 @@ const money = (x: number) =>
 
 function frame(title: string, xLabel: string, yLabel: string, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">
+<title>${escapeXml(title)}</title>
 <rect width="100%" height="100%" fill="white"/>
 <text x="${WIDTH / 2}" y="32" text-anchor="middle" font-size="20" font-weight="bold" ${FONT}>${escapeXml(title)}</text>
 <text x="${WIDTH / 2}" y="${HEIGHT - 18}" text-anchor="middle" font-size="15" ${FONT}>${escapeXml(xLabel)}</text>
@@ -132,6 +133,7 @@ export function contributionsSvg(
     })
     .join("\n");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">
+<title>${escapeXml(title)}</title>
 <rect width="100%" height="100%" fill="white"/>
 <text x="${WIDTH / 2}" y="32" text-anchor="middle" font-size="20" font-weight="bold" ${FONT}>${escapeXml(title)}</text>
 <text x="${WIDTH / 2}" y="${HEIGHT - 18}" text-anchor="middle" font-size="15" ${FONT}>capital contribution (Euler allocation of TVaR 99.5% minus expected loss)</text>
