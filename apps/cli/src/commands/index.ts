@@ -1,0 +1,6 @@
+import type { Command } from "../command.ts";
+
+/** One line per top-level command; each module default-exports a Command. */
+export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
+  risk: () => import("./risk.ts"),
+};

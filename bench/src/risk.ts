@@ -1,0 +1,157 @@
+// Monte Carlo throughput in market-years per second: TypeScript on 1 thread (in process) and on
+// 2 worker threads, against the numpy reference in bench/risk_numpy.py, for each size.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import {
+  CATEGORIES,
+  calibrate,
+  type PortfolioInput,
+  parsePortfolio,
+  prepareSimulation,
+  simulatePortfolioModel,
+  simulatePortfolioParallel,
+  simulationModelToJson,
+} from "@backstop/risk";
+
+const benchDir = resolve(import.meta.dirname, "..");
+const repoRoot = resolve(benchDir, "..");
+const python = process.env.PYTHON ?? "python3";
+const YEARS = [10_000, 100_000, 1_000_000];
+const MARKETS = [50, 200];
+const SEED = 2024;
+
+/** A deterministic synthetic book: markets spread over categories and chains, shared assets, 3 pools. */
+function syntheticPortfolio(markets: number): PortfolioInput {
+  const chains = ["ethereum", "arbitrum", "base", "bsc", "optimism"];
+  const assets = [
+    {
+      id: "steth",
+      name: "stETH",
+      annualProbability: 0.04,
+      severity: { kind: "depeg", minDepth: 0.01, alpha: 1.5 },
+    },
+    {
+      id: "usdc",
+      name: "USDC",
+      annualProbability: 0.03,
+      severity: { kind: "depeg", minDepth: 0.005, alpha: 1.2 },
+    },
+    {
+      id: "chainlink",
+      name: "Chainlink",
+      annualProbability: 0.01,
+      severity: { kind: "exploit", medianLossRatio: 0.05 },
+    },
+  ] as const;
+  const list = Array.from({ length: markets }, (_, i) => ({
+    id: `m${i}`,
+    name: `market ${i}`,
+    category: CATEGORIES[i % CATEGORIES.length] ?? "other",
+    chain: chains[i % chains.length] as string,
+    tvlUsd: 5e7 * (1 + (i % 17)),
+    ageYears: 0.5 + (i % 6),
+    audits: i % 5,
+    bugBountyUsd: (i % 4) * 250_000,
+    admin: {
+      keys: (["none", "timelock", "multisig", "eoa"] as const)[i % 4] ?? "none",
+      upgradeable: i % 3 === 0,
+    },
+    oracles: [i % 5 === 0 ? ("spot" as const) : ("chainlink" as const)],
+    dependencies: [
+      { on: assets[i % 3]?.id as string, passThrough: 0.5 },
+      ...(i >= 10 && i % 7 === 0 ? [{ on: `m${i - 10}`, passThrough: 0.3 }] : []),
+    ],
+  }));
+  const pools = [0, 1, 2].map((p) => ({
+    id: `pool${p}`,
+    name: `pool ${p}`,
+    capitalUsd: 5e6 * markets,
+    exposures: list
+      .filter((_, i) => i % 3 === p || i % 5 === p)
+      .map((m) => ({ market: m.id, coverUsd: 1e6 })),
+  }));
+  return { name: `synthetic ${markets}`, asOf: "2025-12-31", markets: list, assets: [...assets], pools };
+}
+
+function numpy(
+  modelPath: string,
+  years: number,
+): { seconds: number; expectedLoss: number; tailValueAtRisk: number; numpy: string } {
+  const output = execFileSync(
+    python,
+    [join(benchDir, "risk_numpy.py"), modelPath, String(years), String(SEED)],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    },
+  );
+  return JSON.parse(output);
+}
+
+async function main(): Promise<void> {
+  const calibration = calibrate(
+    readFileSync(resolve(repoRoot, "../shared/data/exploits/defihacklabs_incidents.csv"), "utf8"),
+  );
+  const runs = [];
+  for (const markets of MARKETS) {
+    const { model } = prepareSimulation(parsePortfolio(syntheticPortfolio(markets)), calibration);
+    const modelPath = join(tmpdir(), `backstop-risk-model-${markets}.json`);
+    writeFileSync(modelPath, JSON.stringify(simulationModelToJson(model)));
+    // Warm-up so the first timed run is not paying for JIT compilation.
+    simulatePortfolioModel(model, { years: 20_000, seed: 1 });
+    for (const years of YEARS) {
+      const marketYears = years * markets;
+      let started = performance.now();
+      const single = simulatePortfolioModel(model, { years, seed: SEED });
+      const oneThread = (performance.now() - started) / 1000;
+      started = performance.now();
+      const parallel = await simulatePortfolioParallel(model, { years, seed: SEED, threads: 2 });
+      const twoThreads = (performance.now() - started) / 1000;
+      const reference = numpy(modelPath, years);
+      const row = {
+        years,
+        markets,
+        marketYears,
+        seconds: { ts1Thread: oneThread, ts2Threads: twoThreads, numpy: reference.seconds },
+        marketYearsPerSecond: {
+          ts1Thread: marketYears / oneThread,
+          ts2Threads: marketYears / twoThreads,
+          numpy: marketYears / reference.seconds,
+        },
+        speedupVsNumpy: reference.seconds / oneThread,
+        speedupVsNumpy2Threads: reference.seconds / twoThreads,
+        sameResultOnBothThreadCounts:
+          single.tailValueAtRisk === parallel.tailValueAtRisk &&
+          single.expectedLoss === parallel.expectedLoss,
+        expectedLoss: { ts: single.expectedLoss, numpy: reference.expectedLoss },
+        tailValueAtRisk: { ts: single.tailValueAtRisk, numpy: reference.tailValueAtRisk },
+      };
+      runs.push(row);
+      console.log(
+        `${markets} markets x ${years.toLocaleString("en-US")} years: ts 1 thread ${(row.marketYearsPerSecond.ts1Thread / 1e6).toFixed(1)}M/s, ` +
+          `2 threads ${(row.marketYearsPerSecond.ts2Threads / 1e6).toFixed(1)}M/s, numpy ${(row.marketYearsPerSecond.numpy / 1e6).toFixed(1)}M/s, ` +
+          `speedup ${row.speedupVsNumpy.toFixed(2)}x; EL ts ${(single.expectedLoss / 1e6).toFixed(3)}M vs numpy ${(reference.expectedLoss / 1e6).toFixed(3)}M`,
+      );
+    }
+  }
+  const numpyVersion = numpy(join(tmpdir(), "backstop-risk-model-50.json"), 1000).numpy;
+  mkdirSync(join(benchDir, "results"), { recursive: true });
+  const report = {
+    benchmark: "risk Monte Carlo",
+    unit: "market-years per second",
+    node: process.version,
+    numpy: numpyVersion,
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    seed: SEED,
+    notes:
+      "ts1Thread runs in process; ts2Threads includes starting 2 worker threads (tsx loader). speedupVsNumpy = numpy seconds / ts 1-thread seconds.",
+    runs,
+  };
+  writeFileSync(join(benchDir, "results/risk.json"), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`wrote ${join(benchDir, "results/risk.json")}`);
+}
+
+await main();

@@ -1,0 +1,73 @@
+export { type BookOptions, type BookYear, backtestBook, DEFAULT_BOOK } from "./backtest/book.ts";
+export {
+  backtestDepegRule,
+  type DepegBacktest,
+  type DepegEvent,
+  type DepegRule,
+  ETHERISC_USDC_RULE,
+  type PriceObservation,
+  parseChainlinkRounds,
+} from "./backtest/depeg.ts";
+export { type Calibration, calibrate, calibrateFromIncidents } from "./calibration/calibrate.ts";
+export { buhlmannStraub, type CredibilityGroup, type CredibilityResult } from "./calibration/credibility.ts";
+export { parseCsv } from "./calibration/csv.ts";
+export {
+  calibrateFrequency,
+  DEFAULT_FREQUENCY_WINDOW,
+  type FrequencyCalibration,
+} from "./calibration/frequency.ts";
+export { classifyIncident, type Incident, parseIncidents } from "./calibration/incidents.ts";
+export {
+  calibrateSeverity,
+  type GoodnessOfFit,
+  limitedExpectedValue,
+  type SeverityCalibration,
+  type SplicedSeverity,
+  severityCdf,
+  severityQuantile,
+} from "./calibration/severity.ts";
+export {
+  BaseError,
+  CalibrationError,
+  DependencyCycleError,
+  SimulationError,
+  ValidationError,
+} from "./errors.ts";
+export { CATEGORIES, type Category, PEG_CATEGORIES } from "./model/categories.ts";
+export { dependencySources } from "./model/graph.ts";
+export {
+  type Asset,
+  type MarketProfile,
+  type MarketProfileInput,
+  type Pool,
+  type Portfolio,
+  type PortfolioInput,
+  parseMarketProfile,
+  parsePortfolio,
+  type SeveritySpec,
+} from "./model/profile.ts";
+export { type FactorContribution, type MarketScore, scoreMarket, scorePortfolio } from "./model/score.ts";
+export { prepareSimulation, pricePortfolio } from "./portfolio.ts";
+export { averageRate, type CurveParams, premiumFor, rateAt, toCurveParams } from "./pricing/curve.ts";
+export {
+  DEFAULT_PRICING,
+  type PriceDecomposition,
+  type PricingParameters,
+  priceMarket,
+  standaloneCapitalPerCover,
+} from "./pricing/price.ts";
+export type {
+  MarketContribution,
+  PoolResult,
+  SimulationOptions,
+  SimulationResult,
+} from "./simulation/aggregate.ts";
+export { buildSimulationModel, type SimulationModel, simulationModelToJson } from "./simulation/model.ts";
+export { type ParallelOptions, simulatePortfolioParallel } from "./simulation/parallel.ts";
+export { simulatePortfolioModel } from "./simulation/simulate.ts";
+export {
+  runStressScenario,
+  STRESS_SCENARIOS,
+  type StressResult,
+  type StressScenario,
+} from "./simulation/stress.ts";
