@@ -9,7 +9,9 @@ if [ -x node_modules/.bin/node ] && [ -d node_modules/hardhat ] && edr_ok && [ "
   exit 0
 fi
 echo "setup: installing dependencies with Node 22 (first run only)..." >&2
-cmd=ci; [ -f package-lock.json ] || cmd=install
+# `npm ci` refuses a lock file whose optional platform packages the registry does not serve (biome's
+# android/win/darwin builds), so install from the lock with `npm install`.
+cmd=install
 major=$(node -p 'process.versions.node.split(".")[0]')
 if [ "$major" -ge 22 ]; then
   npm "$cmd" --no-audit --no-fund --loglevel=error
