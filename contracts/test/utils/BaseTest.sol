@@ -15,6 +15,7 @@ import {ICoverManager} from "../../src/interfaces/ICoverManager.sol";
 import {MockStable} from "../../src/mocks/MockStable.sol";
 import {IMarkets} from "../../src/interfaces/IMarkets.sol";
 import {Market, MarketStatus, ClaimMode, PayoutMode, RateCurve, BuyCoverParams} from "../../src/types/Types.sol";
+import {TestTrigger} from "./TestTrigger.sol";
 
 /// @notice Deploys the protocol the way production does: an AccessManager with a timelocked governance
 /// role, a guardian role and a risk-oracle role, the registry, the cover manager and the pool factory.
@@ -174,5 +175,51 @@ abstract contract BaseTest is Test {
     function _one(uint32 poolId) internal pure returns (uint32[] memory list) {
         list = new uint32[](1);
         list[0] = poolId;
+    }
+
+    /* Helpers added for the unit, integration and invariant suites. */
+
+    /// @dev A PARAMETRIC market over a fresh settable trigger.
+    function _createParametricMarket() internal returns (uint256 id, TestTrigger trigger) {
+        trigger = new TestTrigger();
+        id = _createMarket(address(trigger));
+    }
+
+    /// @dev A market with custom correlation groups and maturation delay.
+    function _createMarketWith(uint64 groups, uint32 maturationDelay) internal returns (uint256 id) {
+        Market memory m = _marketParams(address(0));
+        m.groups = groups;
+        m.maturationDelay = maturationDelay;
+        vm.prank(governance);
+        id = markets.createMarket(m, "ipfs://terms");
+    }
+
+    function _requestRedeem(Pool pool, address who, uint256 shares) internal returns (uint256 claimableAt) {
+        vm.prank(who);
+        claimableAt = pool.requestRedeem(shares, who);
+    }
+
+    function _two(uint32 a, uint32 b) internal pure returns (uint32[] memory list) {
+        list = new uint32[](2);
+        list[0] = a;
+        list[1] = b;
+    }
+
+    function _three(uint32 a, uint32 b, uint32 c) internal pure returns (uint32[] memory list) {
+        list = new uint32[](3);
+        list[0] = a;
+        list[1] = b;
+        list[2] = c;
+    }
+
+    function _fund(address who, uint256 amount) internal {
+        usdc.mint(who, amount);
+        vm.prank(who);
+        usdc.approve(address(cover), type(uint256).max);
+    }
+
+    /// @dev Share price with 18 decimals of precision (assets per 1e18 shares), rounded down.
+    function _price(Pool pool) internal view returns (uint256) {
+        return pool.convertToAssets(1e18 * 1e12);
     }
 }
