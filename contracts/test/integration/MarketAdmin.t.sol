@@ -39,7 +39,7 @@ contract MarketAdminTest is BaseTest {
     function test_setModules_onlyOnce() public {
         vm.expectRevert(ErrorsLib.AlreadySet.selector);
         vm.prank(governance);
-        markets.setModules(address(1), address(2), address(3));
+        markets.setModules(address(1), address(2), address(3), address(4));
         assertEq(markets.coverManager(), address(cover));
     }
 
@@ -48,11 +48,11 @@ contract MarketAdminTest is BaseTest {
         bytes4[] memory sel = new bytes4[](1);
         sel[0] = Markets.setModules.selector;
         manager.setTargetFunctionRole(address(fresh), sel, GOVERNANCE_ROLE);
-        address[3] memory mods = [address(1), address(2), address(3)];
-        mods[bound(which, 0, 2)] = address(0);
+        address[4] memory mods = [address(1), address(2), address(3), address(4)];
+        mods[bound(which, 0, 3)] = address(0);
         vm.expectRevert(ErrorsLib.ZeroAddress.selector);
         vm.prank(governance);
-        fresh.setModules(mods[0], mods[1], mods[2]);
+        fresh.setModules(mods[0], mods[1], mods[2], mods[3]);
         assertEq(fresh.coverManager(), address(0));
     }
 
@@ -60,7 +60,7 @@ contract MarketAdminTest is BaseTest {
         vm.assume(caller != governance);
         vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, caller));
         vm.prank(caller);
-        markets.setModules(address(1), address(2), address(3));
+        markets.setModules(address(1), address(2), address(3), address(4));
     }
 
     /* createMarket */
@@ -249,7 +249,7 @@ contract MarketAdminTest is BaseTest {
     }
 
     function test_markTriggered_onlySettlement(address caller) public {
-        vm.assume(caller != settlementModule);
+        vm.assume(caller != address(settlement));
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, caller));
         vm.prank(caller);
         markets.markTriggered(marketId);
@@ -257,7 +257,7 @@ contract MarketAdminTest is BaseTest {
     }
 
     function test_markTriggered_twice() public {
-        vm.startPrank(settlementModule);
+        vm.startPrank(address(settlement));
         markets.markTriggered(marketId);
         vm.expectRevert(
             abi.encodeWithSelector(

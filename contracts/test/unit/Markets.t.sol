@@ -176,7 +176,7 @@ contract MarketsTest is BaseTest {
             vm.prank(governance);
             markets.retireMarket(marketId);
         }
-        vm.prank(settlementModule);
+        vm.prank(address(settlement));
         markets.markTriggered(marketId);
         assertEq(uint8(markets.marketStatus(marketId)), uint8(MarketStatus.TRIGGERED));
         // TRIGGERED is final for governance too.
