@@ -11,9 +11,10 @@ fi
 echo "setup: installing dependencies with Node 22 (first run only)..." >&2
 cmd=ci; [ -f package-lock.json ] || cmd=install
 major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$major" -ge 22 ]; then
-  npm "$cmd" --no-audit --no-fund --loglevel=error
-else
-  npx -y -p node@22 -- npm "$cmd" --no-audit --no-fund --loglevel=error
-fi
+run_npm() {
+  if [ "$major" -ge 22 ]; then npm "$@"; else npx -y -p node@22 -- npm "$@"; fi
+}
+# `npm ci` refuses a lock file that omits optional platform packages the registry does not list;
+# `npm install` resolves the same tree from it.
+run_npm "$cmd" --no-audit --no-fund --loglevel=error || run_npm install --no-audit --no-fund --loglevel=error
 edr_ok || { echo "setup: the EDR native package is missing after install" >&2; exit 1; }
