@@ -1,5 +1,5 @@
 import { BPS, YEAR } from "./constants.ts";
-import { mulDiv, mulDivUp } from "./math.ts";
+import { max, min, mulDiv, mulDivUp } from "./math.ts";
 import type { RateCurve } from "./types.ts";
 
 /**
@@ -19,8 +19,8 @@ export function premiumUp(
   const b = e1 * BPS;
   const k = capacity * curve.kinkBps;
   let area = 0n;
-  if (a < k) area += areaBelowKink(curve, a, b < k ? b : k, k);
-  if (b > k) area += areaAboveKink(curve, a > k ? a : k, b, k, capacity * BPS);
+  if (a < k) area += areaBelowKink(curve, a, min(b, k), k);
+  if (b > k) area += areaAboveKink(curve, max(a, k), b, k, capacity * BPS);
   return mulDivUp(area, period, BPS * BPS * YEAR);
 }
 
