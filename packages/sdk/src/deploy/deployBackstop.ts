@@ -15,7 +15,6 @@ import { BaseError } from "@backstop/core";
 import {
   type Abi,
   type Address,
-  getAbiItem,
   type Hex,
   type PublicClient,
   stringToHex,
@@ -106,8 +105,9 @@ export async function deployBackstop(params: DeployBackstopParameters): Promise<
   const settlement = params.settlement ?? PLACEHOLDER_SETTLEMENT;
 
   const am = { address: accessManager, abi: accessManagerAbi } as const;
+  const functions = (marketsAbi as Abi).filter((item) => item.type === "function");
   const selectors = (names: readonly string[]): Hex[] =>
-    names.map((name) => toFunctionSelector(getAbiItem({ abi: marketsAbi, name }) as never));
+    functions.filter((f) => names.includes(f.name)).map((f) => toFunctionSelector(f));
   for (const [names, role] of [
     [GOVERNANCE_FUNCTIONS, ROLES.GOVERNANCE],
     [GUARDIAN_FUNCTIONS, ROLES.GUARDIAN],
