@@ -18,12 +18,12 @@ import {
   redeem,
   requestRedeem,
 } from "@backstop/sdk";
-import type { Account, WalletClient } from "viem";
+import type { Account, Chain, Transport, WalletClient } from "viem";
 import { connectChain } from "./lib/chain.ts";
 import { DAY, usd } from "./lib/protocol.ts";
 import { seedWorld } from "./lib/world.ts";
 
-type Signer = WalletClient & { account: Account };
+type Signer = WalletClient<Transport, Chain | undefined, Account>;
 const t0 = performance.now();
 const chain = await connectChain();
 const world = await seedWorld(chain);

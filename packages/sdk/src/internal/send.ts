@@ -29,7 +29,8 @@ export async function send<
   try {
     // biome-ignore lint/suspicious/noExplicitAny: viem's generic call parameters do not narrow through this helper
     const { request } = await simulateContract(client, { ...call, account: client.account } as any);
-    const hash = await writeContract(client, request);
+    // biome-ignore lint/suspicious/noExplicitAny: the simulated request is sent as is
+    const hash = await writeContract(client, request as any);
     const receipt = await waitForTransactionReceipt(client, { hash });
     if (receipt.status !== "success") {
       // biome-ignore lint/suspicious/noExplicitAny: as above
