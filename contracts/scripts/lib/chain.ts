@@ -3,6 +3,8 @@ import type { PublicClient, WalletClient } from "viem";
 
 /** A connection to Hardhat's in-process chain with the clients and time controls the scripts use. */
 export type Chain = {
+  /** hardhat-viem's helpers for this connection (deployContract, getContractAt, ...). */
+  viem: Awaited<ReturnType<typeof hre.network.create>>["viem"];
   publicClient: PublicClient;
   wallets: WalletClient[];
   /** Moves the chain clock forward by `seconds` and mines a block. */
@@ -17,6 +19,7 @@ export async function connectChain(): Promise<Chain> {
   const publicClient = (await viem.getPublicClient()) as unknown as PublicClient;
   const wallets = (await viem.getWalletClients()) as unknown as WalletClient[];
   return {
+    viem,
     publicClient,
     wallets,
     increaseTime: async (seconds) => {
