@@ -14,6 +14,8 @@ export default defineConfig({
   solidity: {
     version: "0.8.30",
     path: soljson,
+    // Deployed as-is by the SDK's deploy function, so its artifact and ABI are generated too.
+    npmFilesToBuild: ["@openzeppelin/contracts/access/manager/AccessManager.sol"],
     settings: {
       optimizer: { enabled: true, runs: 1_000 },
       viaIR: false,

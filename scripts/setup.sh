@@ -13,9 +13,8 @@ echo "setup: installing dependencies with Node 22 (first run only)..." >&2
 # android/win/darwin builds), so install from the lock with `npm install`.
 cmd=install
 major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$major" -ge 22 ]; then
-  npm "$cmd" --no-audit --no-fund --loglevel=error
-else
-  npx -y -p node@22 -- npm "$cmd" --no-audit --no-fund --loglevel=error
-fi
+run_npm() {
+  if [ "$major" -ge 22 ]; then npm "$@"; else npx -y -p node@22 -- npm "$@"; fi
+}
+run_npm "$cmd" --no-audit --no-fund --loglevel=error
 edr_ok || { echo "setup: the EDR native package is missing after install" >&2; exit 1; }

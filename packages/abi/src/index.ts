@@ -1,0 +1,2 @@
+export * from "./deployments.ts";
+export * from "./generated/index.ts";

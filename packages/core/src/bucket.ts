@@ -1,0 +1,12 @@
+import { DAY } from "./constants.ts";
+
+/** Day buckets, mirroring `BucketLib`: bucket b covers [b * 1 days, (b + 1) * 1 days). */
+export const BucketLib = {
+  DURATION: DAY,
+  /** The bucket containing `time`. */
+  at: (time: bigint): bigint => time / DAY,
+  /** The first bucket starting at or after `time`: where exposure ending at `time` is released. */
+  endOf: (time: bigint): bigint => (time + DAY - 1n) / DAY,
+  /** The start time of bucket `b`. */
+  startTime: (b: bigint): bigint => b * DAY,
+} as const;

@@ -1,0 +1,168 @@
+import {
+  accessManagerAbi,
+  accessManagerBytecode,
+  coverManagerAbi,
+  coverManagerBytecode,
+  type Deployment,
+  marketsAbi,
+  marketsBytecode,
+  mockStableAbi,
+  mockStableBytecode,
+  poolFactoryAbi,
+  poolFactoryBytecode,
+} from "@backstop/abi";
+import { BaseError } from "@backstop/core";
+import {
+  type Abi,
+  type Address,
+  type Hex,
+  type PublicClient,
+  stringToHex,
+  toFunctionSelector,
+  type WalletClient,
+} from "viem";
+import { deployContract, waitForTransactionReceipt } from "viem/actions";
+import { send } from "../internal/send.ts";
+import type { WriteClient } from "../internal/types.ts";
+
+/** AccessManager roles (0 is OpenZeppelin's ADMIN_ROLE). */
+export const ROLES = { ADMIN: 0n, GOVERNANCE: 1n, GUARDIAN: 2n, RISK_ORACLE: 3n } as const;
+
+/** The settlement module's address until a Settlement contract is deployed. */
+export const PLACEHOLDER_SETTLEMENT: Address = "0x000000000000000000000000000000000000dEaD";
+
+const GOVERNANCE_FUNCTIONS = [
+  "createMarket",
+  "unpauseMarket",
+  "retireMarket",
+  "unpause",
+  "setRateBounds",
+  "createGroup",
+  "setCoverAsset",
+  "setProtocolParams",
+  "setModules",
+] as const;
+const GUARDIAN_FUNCTIONS = ["pauseMarket", "pause"] as const;
+const RISK_ORACLE_FUNCTIONS = ["setBaseRate"] as const;
+
+export type DeployBackstopParameters = {
+  walletClient: WalletClient;
+  publicClient: PublicClient;
+  /** Holds the governance role (and, when not the deployer, the AccessManager admin role). */
+  governance?: Address;
+  /** Execution delay of the governance role in seconds (the timelock); 0 for development. */
+  governanceDelay?: number;
+  guardian?: Address;
+  riskOracle?: Address;
+  treasury?: Address;
+  /** The settlement module; a placeholder until a Settlement contract exists. */
+  settlement?: Address;
+  /** Deploy a mock stablecoin and allow it as cover asset (true), allow these assets, or neither. */
+  stable?: boolean;
+  coverAssets?: readonly Address[];
+  protocolFeeBps?: number;
+  maxCommissionBps?: number;
+  /** Correlation groups to create, in id order. */
+  groups?: readonly string[];
+};
+export type DeployBackstopReturnType = Deployment & { groups: Record<string, number> };
+
+/** Thrown when a deployment transaction does not produce a contract. */
+export class DeploymentError extends BaseError {
+  override name = "DeploymentError";
+}
+
+/**
+ * Deploys AccessManager, Markets, CoverManager and PoolFactory (and optionally a mock stablecoin), wires the
+ * roles (governance 1, guardian 2, risk oracle 3), sets the modules, cover assets, protocol fees and groups.
+ * The deployer configures with a temporary governance grant, then hands governance and admin over when
+ * `governance` is another account.
+ */
+export async function deployBackstop(params: DeployBackstopParameters): Promise<DeployBackstopReturnType> {
+  const { walletClient, publicClient } = params;
+  const account = walletClient.account;
+  if (!account) throw new DeploymentError("walletClient has no account; create it with an account");
+  const client = walletClient as WriteClient;
+  const me = account.address;
+  const governance = params.governance ?? me;
+  const treasury = params.treasury ?? governance;
+  const startBlock = Number(await publicClient.getBlockNumber()) + 1;
+
+  const deploy = async (abi: Abi, bytecode: Hex, args: readonly unknown[]): Promise<Address> => {
+    const hash = await deployContract(client, { abi, bytecode, args, account, chain: walletClient.chain });
+    const receipt = await waitForTransactionReceipt(publicClient, { hash });
+    if (!receipt.contractAddress) throw new DeploymentError(`deployment ${hash} created no contract`);
+    return receipt.contractAddress;
+  };
+
+  const stable = params.stable
+    ? await deploy(mockStableAbi, mockStableBytecode, ["USD Coin", "USDC"])
+    : undefined;
+  const accessManager = await deploy(accessManagerAbi, accessManagerBytecode, [me]);
+  const markets = await deploy(marketsAbi, marketsBytecode, [accessManager, treasury]);
+  const coverManager = await deploy(coverManagerAbi, coverManagerBytecode, [markets]);
+  const poolFactory = await deploy(poolFactoryAbi, poolFactoryBytecode, [markets]);
+  const settlement = params.settlement ?? PLACEHOLDER_SETTLEMENT;
+
+  const am = { address: accessManager, abi: accessManagerAbi } as const;
+  const functions = (marketsAbi as Abi).filter((item) => item.type === "function");
+  const selectors = (names: readonly string[]): Hex[] =>
+    functions.filter((f) => names.includes(f.name)).map((f) => toFunctionSelector(f));
+  for (const [names, role] of [
+    [GOVERNANCE_FUNCTIONS, ROLES.GOVERNANCE],
+    [GUARDIAN_FUNCTIONS, ROLES.GUARDIAN],
+    [RISK_ORACLE_FUNCTIONS, ROLES.RISK_ORACLE],
+  ] as const) {
+    await send(client, {
+      ...am,
+      functionName: "setTargetFunctionRole",
+      args: [markets, selectors(names), role],
+    });
+  }
+  const grant = (role: bigint, who: Address, delay = 0) =>
+    send(client, { ...am, functionName: "grantRole", args: [role, who, delay] });
+  await grant(ROLES.GOVERNANCE, me);
+  await grant(ROLES.GUARDIAN, params.guardian ?? governance);
+  if (params.guardian && params.guardian !== governance) await grant(ROLES.GUARDIAN, governance);
+  await grant(ROLES.RISK_ORACLE, params.riskOracle ?? governance);
+
+  const mk = { address: markets, abi: marketsAbi } as const;
+  await send(client, { ...mk, functionName: "setModules", args: [coverManager, poolFactory, settlement] });
+  for (const asset of [...(stable ? [stable] : []), ...(params.coverAssets ?? [])]) {
+    await send(client, { ...mk, functionName: "setCoverAsset", args: [asset, true] });
+  }
+  await send(client, {
+    ...mk,
+    functionName: "setProtocolParams",
+    args: [treasury, params.protocolFeeBps ?? 500, params.maxCommissionBps ?? 1_000],
+  });
+  const groups: Record<string, number> = {};
+  for (const [i, name] of (params.groups ?? ["stablecoins", "ethereum-l1"]).entries()) {
+    await send(client, { ...mk, functionName: "createGroup", args: [stringToHex(name, { size: 32 })] });
+    groups[name] = i;
+  }
+
+  if (governance !== me || (params.governanceDelay ?? 0) > 0) {
+    if (governance !== me) {
+      await grant(ROLES.ADMIN, governance, params.governanceDelay ?? 0);
+      await grant(ROLES.GOVERNANCE, governance, params.governanceDelay ?? 0);
+      await send(client, { ...am, functionName: "renounceRole", args: [ROLES.GOVERNANCE, me] });
+      await send(client, { ...am, functionName: "renounceRole", args: [ROLES.ADMIN, me] });
+    } else {
+      await grant(ROLES.GOVERNANCE, me, params.governanceDelay ?? 0);
+    }
+  }
+
+  const chainId = await publicClient.getChainId();
+  return {
+    chainId,
+    accessManager,
+    markets,
+    coverManager,
+    poolFactory,
+    settlement,
+    stable,
+    startBlock,
+    groups,
+  };
+}

@@ -1,0 +1,150 @@
+import { BaseError } from "@backstop/core";
+import { formatAmount, formatBps } from "./format.ts";
+
+const MARKET_STATUS = ["NONE", "ACTIVE", "PAUSED", "TRIGGERED", "RETIRED"] as const;
+const TRIGGER_STATE = ["ACTIVE", "FROZEN", "TRIGGERED"] as const;
+
+/** Options that shape messages: the cover asset's decimals. */
+export type FormatOptions = { decimals?: number };
+
+/** A call reverted with one of the protocol's custom errors. */
+export class ContractRevertError extends BaseError {
+  override name = "ContractRevertError";
+  /** The Solidity error's name, e.g. `PremiumTooHigh`. */
+  readonly errorName: string;
+  /** The error's arguments, in order. */
+  readonly args: readonly unknown[];
+
+  constructor(
+    errorName: string,
+    args: readonly unknown[],
+    options: { details?: string; cause?: unknown } = {},
+  ) {
+    super(`${errorName}: ${describe(errorName, args, {})}`, options);
+    this.errorName = errorName;
+    this.args = args;
+  }
+}
+
+/** The candidate pools cannot fill the whole amount. */
+export class InsufficientCapacityError extends ContractRevertError {
+  override name = "InsufficientCapacityError";
+}
+
+/** The premium plus commission exceeds the buyer's maxPremium. */
+export class PremiumTooHighError extends ContractRevertError {
+  override name = "PremiumTooHighError";
+}
+
+/** The market does not sell cover now (paused, triggered, retired, or its trigger is frozen). */
+export class MarketClosedError extends ContractRevertError {
+  override name = "MarketClosedError";
+}
+
+/** A withdrawal cannot proceed: not claimable yet, more than requested, or capital is locked. */
+export class WithdrawalError extends ContractRevertError {
+  override name = "WithdrawalError";
+}
+
+/** The caller lacks the role or ownership the call needs. */
+export class UnauthorizedError extends ContractRevertError {
+  override name = "UnauthorizedError";
+}
+
+/** A revert the SDK could not decode into a protocol error. */
+export class UnknownRevertError extends BaseError {
+  override name = "UnknownRevertError";
+}
+
+const classes: Record<string, typeof ContractRevertError> = {
+  InsufficientCapacity: InsufficientCapacityError,
+  PremiumTooHigh: PremiumTooHighError,
+  MarketNotActive: MarketClosedError,
+  TriggerNotActive: MarketClosedError,
+  ProtocolPaused: MarketClosedError,
+  RequestNotClaimable: WithdrawalError,
+  ExceedsRequest: WithdrawalError,
+  InsufficientFreeCapital: WithdrawalError,
+  Unauthorized: UnauthorizedError,
+  AccessManagedUnauthorized: UnauthorizedError,
+};
+
+/** Builds the typed error for a decoded revert, with a message saying what to change. */
+export function contractError(
+  errorName: string,
+  args: readonly unknown[],
+  options: FormatOptions & { cause?: unknown } = {},
+): ContractRevertError {
+  const Cls = classes[errorName] ?? ContractRevertError;
+  const err = new Cls(errorName, args, { cause: options.cause });
+  const message = `${errorName}: ${describe(errorName, args, options)}`;
+  Object.defineProperty(err, "shortMessage", { value: message });
+  err.message = message;
+  return err;
+}
+
+/** A readable sentence for each protocol error. */
+export function describe(
+  errorName: string,
+  args: readonly unknown[],
+  { decimals = 6 }: FormatOptions,
+): string {
+  const n = (i: number): bigint => BigInt(args[i] as bigint | number);
+  const amt = (i: number): string => formatAmount(n(i), decimals);
+  const s = (i: number): string => String(args[i]);
+  switch (errorName) {
+    case "PremiumTooHigh":
+      return `premium ${amt(0)} exceeds maxPremium ${amt(1)}; raise maxPremium or reduce the amount`;
+    case "InsufficientCapacity":
+      return `market ${s(0)}: the pools can fill ${amt(2)} of the ${amt(1)} requested; reduce the amount to at most ${amt(2)} or add pools with free capacity`;
+    case "PeriodOutOfBounds":
+      return `period ${s(0)}s is outside the market's [${s(1)}s, ${s(2)}s]; choose a period in that range`;
+    case "MarketNotActive":
+      return `market ${s(0)} is ${MARKET_STATUS[Number(n(1))] ?? s(1)} and sells no cover; pick an ACTIVE market`;
+    case "TriggerNotActive":
+      return `market ${s(0)}'s trigger is ${TRIGGER_STATE[Number(n(1))] ?? s(1)}; cover and withdrawals wait until it is ACTIVE again (or the incident is settled)`;
+    case "ProtocolPaused":
+      return "new cover is paused protocol-wide; retry after the guardian resumes it";
+    case "ZeroAmount":
+      return "the amount is zero; pass a positive amount";
+    case "ZeroAddress":
+      return "an address argument is zero; pass a real address";
+    case "Unauthorized":
+    case "AccessManagedUnauthorized":
+      return `${s(0)} may not call this; use the account that holds the required role`;
+    case "UnknownMarket":
+      return `market ${s(0)} does not exist; list markets with getMarkets`;
+    case "UnknownPool":
+      return `pool ${s(0)} does not exist; list pools with getPools`;
+    case "DuplicatePool":
+      return `pool ${s(0)} appears twice in the candidate list; list each pool once`;
+    case "InvalidPoolCount":
+      return `${s(0)} candidate pools given; pass between 1 and ${s(1)}`;
+    case "CommissionTooHigh":
+      return `commission ${formatBps(n(0))} exceeds the cap ${formatBps(n(1))}; lower commissionBps`;
+    case "CommissionWithoutIntegrator":
+      return "a commission needs an integrator address to receive it; set integrator or commissionBps = 0";
+    case "RequestNotClaimable":
+      return `${s(0)} has no redeem request claimable now (claimable at ${s(1)}); wait for the cooldown or call requestRedeem first`;
+    case "ExceedsRequest":
+      return `redeeming ${s(1)} shares but the request holds ${s(2)}; redeem at most the requested shares`;
+    case "InsufficientFreeCapital":
+      return `withdrawing ${amt(0)} but only ${amt(1)} is free of active cover; withdraw at most ${amt(1)} or wait for cover to expire`;
+    case "DepositorNotAllowed":
+      return `${s(0)} is not allowed by this pool's deposit gate; use an allowed receiver or another pool`;
+    case "AssetNotAllowed":
+      return `${s(0)} is not an allowed cover asset; use a governance-approved stablecoin`;
+    case "AssetMismatch":
+      return `the pool's asset ${s(0)} differs from the market's ${s(1)}; use a pool over the market's asset`;
+    case "ERC20InsufficientAllowance":
+      return `allowance ${amt(1)} is below the ${amt(2)} needed by ${s(0)}; approve more or use a permit`;
+    case "ERC20InsufficientBalance":
+      return `${s(0)} holds ${amt(1)} but needs ${amt(2)}; fund the account`;
+    case "ERC2612ExpiredSignature":
+      return `the permit expired at ${s(0)}; sign a new permit with a later deadline`;
+    case "ERC2612InvalidSigner":
+      return `the permit was signed by ${s(0)}, not the owner ${s(1)}; sign with the owner's key`;
+    default:
+      return args.length ? `reverted with (${args.map(String).join(", ")})` : "reverted";
+  }
+}

@@ -1,0 +1,47 @@
+import type {
+  Abi,
+  Address,
+  ContractFunctionArgs,
+  ContractFunctionName,
+  Hash,
+  TransactionReceipt,
+} from "viem";
+import { simulateContract, waitForTransactionReceipt, writeContract } from "viem/actions";
+import { toBackstopError } from "../errors/decode.ts";
+import type { WriteClient } from "./types.ts";
+
+/** A mined transaction. */
+export type Sent = { hash: Hash; receipt: TransactionReceipt };
+
+/**
+ * Simulates, sends and waits for one contract call; any revert becomes a typed SDK error. A reverted receipt
+ * (the simulation passed but the state moved) is replayed at its block to recover the reason.
+ */
+export async function send<
+  const abi extends Abi,
+  name extends ContractFunctionName<abi, "nonpayable" | "payable">,
+  args extends ContractFunctionArgs<abi, "nonpayable" | "payable", name>,
+>(
+  client: WriteClient,
+  call: { address: Address; abi: abi; functionName: name; args: args },
+  decimals?: number,
+): Promise<Sent> {
+  try {
+    // biome-ignore lint/suspicious/noExplicitAny: viem's generic call parameters do not narrow through this helper
+    const { request } = await simulateContract(client, { ...call, account: client.account } as any);
+    // biome-ignore lint/suspicious/noExplicitAny: the simulated request is sent as is
+    const hash = await writeContract(client, request as any);
+    const receipt = await waitForTransactionReceipt(client, { hash });
+    if (receipt.status !== "success") {
+      // biome-ignore lint/suspicious/noExplicitAny: as above
+      await simulateContract(client, {
+        ...call,
+        account: client.account,
+        blockNumber: receipt.blockNumber,
+      } as any);
+    }
+    return { hash, receipt };
+  } catch (err) {
+    throw toBackstopError(err, decimals === undefined ? {} : { decimals });
+  }
+}
