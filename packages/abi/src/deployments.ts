@@ -11,6 +11,7 @@ export type Deployment = {
   coverManager: Address;
   poolFactory: Address;
   settlement: Address;
+  assessedClaims: Address;
   /** The mock stablecoin of a development deployment, if one was deployed. */
   stable?: Address | undefined;
   /** The block of the first deployment transaction, where indexers start. */

@@ -54,7 +54,6 @@ export {
   type DeployBackstopReturnType,
   DeploymentError,
   deployBackstop,
-  PLACEHOLDER_SETTLEMENT,
   ROLES,
 } from "./deploy/deployBackstop.ts";
 export * from "./errors/index.ts";

@@ -1,6 +1,8 @@
 import {
   accessManagerAbi,
   accessManagerBytecode,
+  assessedClaimsAbi,
+  assessedClaimsBytecode,
   coverManagerAbi,
   coverManagerBytecode,
   type Deployment,
@@ -10,6 +12,8 @@ import {
   mockStableBytecode,
   poolFactoryAbi,
   poolFactoryBytecode,
+  settlementAbi,
+  settlementBytecode,
 } from "@backstop/abi";
 import { BaseError } from "@backstop/core";
 import {
@@ -28,9 +32,6 @@ import type { WriteClient } from "../internal/types.ts";
 /** AccessManager roles (0 is OpenZeppelin's ADMIN_ROLE). */
 export const ROLES = { ADMIN: 0n, GOVERNANCE: 1n, GUARDIAN: 2n, RISK_ORACLE: 3n } as const;
 
-/** The settlement module's address until a Settlement contract is deployed. */
-export const PLACEHOLDER_SETTLEMENT: Address = "0x000000000000000000000000000000000000dEaD";
-
 const GOVERNANCE_FUNCTIONS = [
   "createMarket",
   "unpauseMarket",
@@ -41,6 +42,12 @@ const GOVERNANCE_FUNCTIONS = [
   "setCoverAsset",
   "setProtocolParams",
   "setModules",
+] as const;
+const CLAIMS_GOVERNANCE_FUNCTIONS = [
+  "voidClaim",
+  "createAssessorGroup",
+  "setMarketAssessors",
+  "setClaimParams",
 ] as const;
 const GUARDIAN_FUNCTIONS = ["pauseMarket", "pause"] as const;
 const RISK_ORACLE_FUNCTIONS = ["setBaseRate"] as const;
@@ -55,8 +62,6 @@ export type DeployBackstopParameters = {
   guardian?: Address;
   riskOracle?: Address;
   treasury?: Address;
-  /** The settlement module; a placeholder until a Settlement contract exists. */
-  settlement?: Address;
   /** Deploy a mock stablecoin and allow it as cover asset (true), allow these assets, or neither. */
   stable?: boolean;
   coverAssets?: readonly Address[];
@@ -102,21 +107,28 @@ export async function deployBackstop(params: DeployBackstopParameters): Promise<
   const markets = await deploy(marketsAbi, marketsBytecode, [accessManager, treasury]);
   const coverManager = await deploy(coverManagerAbi, coverManagerBytecode, [markets]);
   const poolFactory = await deploy(poolFactoryAbi, poolFactoryBytecode, [markets]);
-  const settlement = params.settlement ?? PLACEHOLDER_SETTLEMENT;
+  const settlement = await deploy(settlementAbi, settlementBytecode, [markets, coverManager]);
+  const assessedClaims = await deploy(assessedClaimsAbi, assessedClaimsBytecode, [
+    accessManager,
+    markets,
+    coverManager,
+  ]);
 
   const am = { address: accessManager, abi: accessManagerAbi } as const;
-  const functions = (marketsAbi as Abi).filter((item) => item.type === "function");
-  const selectors = (names: readonly string[]): Hex[] =>
-    functions.filter((f) => names.includes(f.name)).map((f) => toFunctionSelector(f));
-  for (const [names, role] of [
-    [GOVERNANCE_FUNCTIONS, ROLES.GOVERNANCE],
-    [GUARDIAN_FUNCTIONS, ROLES.GUARDIAN],
-    [RISK_ORACLE_FUNCTIONS, ROLES.RISK_ORACLE],
+  const selectors = (abi: Abi, names: readonly string[]): Hex[] =>
+    abi
+      .filter((item) => item.type === "function" && names.includes(item.name))
+      .map((f) => toFunctionSelector(f as Parameters<typeof toFunctionSelector>[0]));
+  for (const [target, abi, names, role] of [
+    [markets, marketsAbi, GOVERNANCE_FUNCTIONS, ROLES.GOVERNANCE],
+    [markets, marketsAbi, GUARDIAN_FUNCTIONS, ROLES.GUARDIAN],
+    [markets, marketsAbi, RISK_ORACLE_FUNCTIONS, ROLES.RISK_ORACLE],
+    [assessedClaims, assessedClaimsAbi, CLAIMS_GOVERNANCE_FUNCTIONS, ROLES.GOVERNANCE],
   ] as const) {
     await send(client, {
       ...am,
       functionName: "setTargetFunctionRole",
-      args: [markets, selectors(names), role],
+      args: [target, selectors(abi as Abi, names), role],
     });
   }
   const grant = (role: bigint, who: Address, delay = 0) =>
@@ -127,7 +139,11 @@ export async function deployBackstop(params: DeployBackstopParameters): Promise<
   await grant(ROLES.RISK_ORACLE, params.riskOracle ?? governance);
 
   const mk = { address: markets, abi: marketsAbi } as const;
-  await send(client, { ...mk, functionName: "setModules", args: [coverManager, poolFactory, settlement] });
+  await send(client, {
+    ...mk,
+    functionName: "setModules",
+    args: [coverManager, poolFactory, settlement, assessedClaims],
+  });
   for (const asset of [...(stable ? [stable] : []), ...(params.coverAssets ?? [])]) {
     await send(client, { ...mk, functionName: "setCoverAsset", args: [asset, true] });
   }
@@ -161,6 +177,7 @@ export async function deployBackstop(params: DeployBackstopParameters): Promise<
     coverManager,
     poolFactory,
     settlement,
+    assessedClaims,
     stable,
     startBlock,
     groups,
