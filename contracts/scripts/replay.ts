@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import hre from "hardhat";
-import { zeroAddress } from "viem";
+import { encodeFunctionData, toHex, zeroAddress } from "viem";
 import {
   FEED_DECIMALS,
   orderRounds,
@@ -17,9 +17,11 @@ import {
   type Round,
   toDecimalNumber,
 } from "./replay/input.ts";
+import { referenceOutcome } from "./replay/reference.ts";
 
 const TRIGGERED = 2;
 const STATE_CHECK_EVERY = 100;
+const STEP_GAS = 1_000_000;
 
 export interface ReplayResult {
   fired: boolean;
@@ -47,12 +49,11 @@ async function loadRounds(file: string): Promise<Round[]> {
 async function replay(opts: ReplayOptions, rounds: Round[]): Promise<ReplayResult> {
   const first = rounds[0] as Round;
   await hre.tasks.getTask("build").run({ quiet: true });
-  const { viem } = await hre.network.connect({
+  const { viem, provider } = await hre.network.connect({
     network: "hardhat",
     override: { initialDate: new Date((first.updatedAt - 86_400) * 1000) },
   });
   const publicClient = await viem.getPublicClient();
-  const testClient = await viem.getTestClient();
 
   const feeds = [];
   for (let i = 0; i < 3; i++) feeds.push(await viem.deployContract("MockAggregator", [FEED_DECIMALS]));
@@ -73,10 +74,20 @@ async function replay(opts: ReplayOptions, rounds: Round[]): Promise<ReplayResul
     throw new Error("the local chain's clock is past the first round; cannot replay");
   }
 
+  // Raw JSON-RPC with a fixed gas limit: no per-round estimation, nonce or chain-id round trips.
+  const [from] = await (await viem.getWalletClients())[0]!.getAddresses();
   let replayed = 0;
   for (const r of rounds) {
-    await testClient.setNextBlockTimestamp({ timestamp: BigInt(r.updatedAt) });
-    await replayer.write.step([r.roundId, r.answer, BigInt(r.startedAt), BigInt(r.updatedAt), r.answeredInRound]);
+    await provider.request({ method: "evm_setNextBlockTimestamp", params: [toHex(r.updatedAt)] });
+    const data = encodeFunctionData({
+      abi: replayer.abi,
+      functionName: "step",
+      args: [r.roundId, r.answer, BigInt(r.startedAt), BigInt(r.updatedAt), r.answeredInRound],
+    });
+    await provider.request({
+      method: "eth_sendTransaction",
+      params: [{ from, to: replayer.address, data, gas: toHex(STEP_GAS) }],
+    });
     replayed++;
     if (replayed % STATE_CHECK_EVERY === 0 && (await trigger.read.state()) === TRIGGERED) break;
   }
@@ -128,6 +139,17 @@ async function main(): Promise<void> {
   const rounds = await loadRounds(file);
   const started = performance.now();
   const result = await replay(opts, rounds);
+  const ref = referenceOutcome(rounds, opts);
+  const agrees =
+    result.fired === (ref.fire !== null) &&
+    result.candidateRoundId === (ref.candidate?.roundId.toString() ?? null) &&
+    result.fireRoundId === (ref.fire?.roundId.toString() ?? null) &&
+    (opts.payout === "binary" || result.payoutBps === ref.payoutBps);
+  console.error(
+    agrees
+      ? `replay: the off-chain reference agrees (${ref.candidates} candidate(s), ${ref.cancelled} cancelled)`
+      : `replay: WARNING the off-chain reference disagrees: ${JSON.stringify(ref, (_, v) => (typeof v === "bigint" ? v.toString() : v))}`,
+  );
   console.error(`replay: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(JSON.stringify(result));
 }
