@@ -1,6 +1,6 @@
 // Replays a recorded Chainlink round series through a PegTrigger on the local Hardhat chain.
 // Usage: npm run replay -- <csv> [--trigger-price 0.995] [--recovery-price 0.999] [--window 24h] [--peg 1]
-//                                 [--payout binary|proportional] [--max-staleness 25h]
+//          [--payout binary|proportional] [--max-staleness 25h] [--from <date|unix>] [--to <date|unix>]
 // Three MockAggregators answer every round (2 fresh feeds required); each round is set at its real updatedAt and
 // the trigger is poked in the same transaction, keeper-style. The last stdout line is the JSON result.
 import { readFile } from "node:fs/promises";
@@ -136,7 +136,8 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   // npm runs workspace scripts in the workspace; resolve the CSV from where the command was typed.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), opts.csv);
-  const rounds = await loadRounds(file);
+  const rounds = (await loadRounds(file)).filter((r) => r.updatedAt >= opts.from && r.updatedAt < opts.to);
+  if (rounds.length === 0) throw new ReplayInputError("no rounds in the --from/--to range");
   const started = performance.now();
   const result = await replay(opts, rounds);
   const ref = referenceOutcome(rounds, opts);

@@ -17,6 +17,9 @@ export interface ReplayOptions {
   window: number;
   maxStaleness: number;
   payout: PayoutMode;
+  /** Only rounds with from <= updatedAt < to are replayed (unix seconds; to = Infinity when open). */
+  from: number;
+  to: number;
 }
 
 export interface Round {
@@ -59,13 +62,23 @@ export function toDecimalNumber(value: bigint, decimals: number): number {
 
 const USAGE =
   "usage: replay <csv> [--trigger-price 0.995] [--recovery-price 0.999] [--window 24h] [--peg 1] " +
-  "[--payout binary|proportional] [--max-staleness 25h]";
+  "[--payout binary|proportional] [--max-staleness 25h] [--from <date|unix>] [--to <date|unix>]";
+
+/** Parses unix seconds or an ISO date (`2022-05-01`, `2022-05-01T12:00:00Z`; dates without a zone are UTC). */
+export function parseTime(text: string): number {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t);
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00Z` : t;
+  const ms = /^\d{4}-\d{2}-\d{2}T/.test(iso) ? Date.parse(iso) : Number.NaN;
+  if (Number.isNaN(ms)) throw new ReplayInputError(`invalid time "${text}" (unix seconds or e.g. 2022-05-01)`);
+  return Math.floor(ms / 1000);
+}
 
 /** Parses the replay's arguments (after the script name). Defaults follow Etherisc's USDC de-peg product. */
 export function parseArgs(argv: readonly string[]): ReplayOptions {
   const values: Record<string, string> = {};
   const positional: string[] = [];
-  const known = new Set(["trigger-price", "recovery-price", "window", "peg", "payout", "max-staleness"]);
+  const known = new Set(["trigger-price", "recovery-price", "window", "peg", "payout", "max-staleness", "from", "to"]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith("--")) {
@@ -101,6 +114,9 @@ export function parseArgs(argv: readonly string[]): ReplayOptions {
   if (payout !== "binary" && payout !== "proportional") {
     throw new ReplayInputError(`invalid --payout "${payout}" (binary or proportional)`);
   }
+  const from = values.from === undefined ? 0 : parseTime(values.from);
+  const to = values.to === undefined ? Number.POSITIVE_INFINITY : parseTime(values.to);
+  if (from >= to) throw new ReplayInputError("--from must be before --to");
   return {
     csv: positional[0] as string,
     peg,
@@ -109,6 +125,8 @@ export function parseArgs(argv: readonly string[]): ReplayOptions {
     window: parseDuration(values.window ?? "24h"),
     maxStaleness: parseDuration(values["max-staleness"] ?? "25h"),
     payout,
+    from,
+    to,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   parseDecimal,
   parseDuration,
   parseRounds,
+  parseTime,
   ReplayInputError,
   splitCsvLine,
 } from "../../scripts/replay/input.ts";
@@ -49,6 +50,8 @@ describe("parseArgs", () => {
       window: 86400,
       maxStaleness: 90000,
       payout: "proportional",
+      from: 0,
+      to: Number.POSITIVE_INFINITY,
     });
   });
   it("reads options in both spellings", () => {
@@ -56,6 +59,12 @@ describe("parseArgs", () => {
     assert.equal(o.triggerPrice, 98000000n);
     assert.equal(o.window, 172800);
     assert.equal(o.payout, "binary");
+  });
+  it("reads a time range", () => {
+    const o = parseArgs(["f.csv", "--from", "2022-05-01", "--to", "1652000000"]);
+    assert.equal(o.from, 1651363200);
+    assert.equal(o.to, 1652000000);
+    assert.equal(parseTime("2022-05-01T12:00:00Z"), 1651406400);
   });
   it("rejects bad command lines", () => {
     const bad = [
@@ -68,6 +77,8 @@ describe("parseArgs", () => {
       ["f.csv", "--trigger-price", "0.9995"],
       ["f.csv", "--trigger-price", "x"],
       ["f.csv", "--recovery-price", "1.01"],
+      ["f.csv", "--from", "yesterday"],
+      ["f.csv", "--from", "2022-06-01", "--to", "2022-05-01"],
     ];
     for (const argv of bad) assert.throws(() => parseArgs(argv), ReplayInputError, argv.join(" "));
   });
