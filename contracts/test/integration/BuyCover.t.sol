@@ -102,7 +102,7 @@ contract BuyCoverTest is BaseTest {
             markets.retireMarket(marketId);
             status = MarketStatus.RETIRED;
         } else {
-            vm.prank(settlementModule);
+            vm.prank(address(settlement));
             markets.markTriggered(marketId);
             status = MarketStatus.TRIGGERED;
         }
