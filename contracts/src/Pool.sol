@@ -6,6 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {FixedPointMathLib} from "solady/utils/FixedPointMathLib.sol";
 
 import {IPool, MarketConfig, Exposure, RedeemRequest} from "./interfaces/IPool.sol";
@@ -83,7 +84,6 @@ contract Pool is ERC4626, IPool {
     mapping(uint8 groupId => uint16) internal _groupCapBps;
 
     mapping(address owner => RedeemRequest) internal _requests;
-    mapping(address owner => uint256) internal _claimableAt;
 
     modifier onlyCurator() {
         require(msg.sender == curator, ErrorsLib.Unauthorized(msg.sender));
@@ -219,11 +219,13 @@ contract Pool is ERC4626, IPool {
         if (msg.sender != owner) _spendAllowance(owner, msg.sender, shares);
         uint256 assets = convertToAssets(shares);
         _transfer(owner, address(this), shares);
-        RedeemRequest storage r = _requests[owner];
-        r.shares += uint128(shares);
-        r.assets += uint128(assets);
+        RedeemRequest memory r = _requests[owner];
         claimableAt = block.timestamp + _cooldown;
-        _claimableAt[owner] = claimableAt;
+        _requests[owner] = RedeemRequest({
+            shares: SafeCast.toUint120(r.shares + shares),
+            assets: SafeCast.toUint96(r.assets + assets),
+            claimableAt: uint40(claimableAt)
+        });
         emit EventsLib.RedeemRequested(owner, shares, assets, claimableAt);
     }
 
@@ -233,8 +235,10 @@ contract Pool is ERC4626, IPool {
         require(shares != 0, ErrorsLib.ZeroAmount());
         RedeemRequest memory r = _claimable(owner);
         require(shares <= r.shares, ErrorsLib.ExceedsRequest(owner, shares, r.shares));
-        assets = Math.min(shares.mulDiv(r.assets, r.shares), convertToAssets(shares));
-        _exit(r, owner, receiver, shares, assets);
+        _syncAllAndCheckIncidents();
+        uint256 cap = totalAssets();
+        assets = Math.min(shares.mulDiv(r.assets, r.shares), _toAssetsDown(shares, cap));
+        _exit(r, owner, receiver, shares, assets, cap);
     }
 
     /// @inheritdoc ERC4626
@@ -242,15 +246,17 @@ contract Pool is ERC4626, IPool {
     function withdraw(uint256 assets, address receiver, address owner) public override returns (uint256 shares) {
         require(assets != 0, ErrorsLib.ZeroAmount());
         RedeemRequest memory r = _claimable(owner);
-        shares = Math.max(assets.mulDivUp(r.shares, r.assets), previewWithdraw(assets));
+        _syncAllAndCheckIncidents();
+        uint256 cap = totalAssets();
+        shares = Math.max(assets.mulDivUp(r.shares, r.assets), assets.mulDivUp(totalSupply() + _virtualShares(), cap + 1));
         require(shares <= r.shares, ErrorsLib.ExceedsRequest(owner, shares, r.shares));
-        _exit(r, owner, receiver, shares, assets);
+        _exit(r, owner, receiver, shares, assets, cap);
     }
 
     /// @inheritdoc ERC4626
     function maxRedeem(address owner) public view override returns (uint256) {
-        if (_claimableAt[owner] > block.timestamp) return 0;
         RedeemRequest memory r = _requests[owner];
+        if (r.claimableAt > block.timestamp) return 0;
         uint256 free = freeCapital();
         uint256 value = Math.min(r.assets, convertToAssets(r.shares));
         if (value <= free) return r.shares;
@@ -259,8 +265,8 @@ contract Pool is ERC4626, IPool {
 
     /// @inheritdoc ERC4626
     function maxWithdraw(address owner) public view override returns (uint256) {
-        if (_claimableAt[owner] > block.timestamp) return 0;
         RedeemRequest memory r = _requests[owner];
+        if (r.claimableAt > block.timestamp) return 0;
         return Math.min(Math.min(r.assets, convertToAssets(r.shares)), freeCapital());
     }
 
@@ -456,8 +462,9 @@ contract Pool is ERC4626, IPool {
     }
 
     /// @inheritdoc IPool
-    function redeemRequest(address owner) external view returns (RedeemRequest memory, uint256) {
-        return (_requests[owner], _claimableAt[owner]);
+    function redeemRequest(address owner) external view returns (RedeemRequest memory r, uint256) {
+        r = _requests[owner];
+        return (r, r.claimableAt);
     }
 
     /// @inheritdoc IPool
@@ -613,22 +620,28 @@ contract Pool is ERC4626, IPool {
     }
 
     function _claimable(address owner) internal view returns (RedeemRequest memory r) {
-        uint256 at = _claimableAt[owner];
         r = _requests[owner];
-        require(r.shares != 0 && at <= block.timestamp, ErrorsLib.RequestNotClaimable(owner, at));
+        require(r.shares != 0 && r.claimableAt <= block.timestamp, ErrorsLib.RequestNotClaimable(owner, r.claimableAt));
     }
 
-    /// @dev Burns escrowed `shares` and pays `assets`, after checking that no incident is open on a backed
-    /// market and that `assets` fits in free capital (INV-LOCK).
-    function _exit(RedeemRequest memory r, address owner, address receiver, uint256 shares, uint256 assets) internal {
+    /// @dev Burns escrowed `shares` and pays `assets` if they fit in free capital (INV-LOCK). Callers have
+    /// synced every backed market and checked that no incident is open (`_syncAllAndCheckIncidents`).
+    function _exit(
+        RedeemRequest memory r,
+        address owner,
+        address receiver,
+        uint256 shares,
+        uint256 assets,
+        uint256 cap
+    ) internal {
         if (msg.sender != owner) _spendAllowance(owner, msg.sender, shares);
-        _syncAllAndCheckIncidents();
-        uint256 free = freeCapital();
+        uint256 free = _saturatingSub(cap, lockedCapital());
         require(assets <= free, ErrorsLib.InsufficientFreeCapital(assets, free));
         uint256 assetsAtRequest = shares.mulDivUp(r.assets, r.shares);
         _requests[owner] = RedeemRequest({
-            shares: r.shares - uint128(shares),
-            assets: uint128(_saturatingSub(r.assets, assetsAtRequest))
+            shares: r.shares - uint120(shares),
+            assets: uint96(_saturatingSub(r.assets, assetsAtRequest)),
+            claimableAt: r.claimableAt
         });
         _burn(address(this), shares);
         IERC20(asset()).safeTransfer(receiver, assets);
@@ -677,6 +690,15 @@ contract Pool is ERC4626, IPool {
     /// @dev Virtual shares and assets (offset 6) make the first-depositor inflation attack unprofitable.
     function _decimalsOffset() internal pure override returns (uint8) {
         return 6;
+    }
+
+    /// @dev ERC-4626 conversion at a given capital, rounded down (OpenZeppelin's formula with the virtual offset).
+    function _toAssetsDown(uint256 shares, uint256 cap) internal view returns (uint256) {
+        return shares.mulDiv(cap + 1, totalSupply() + _virtualShares());
+    }
+
+    function _virtualShares() internal pure returns (uint256) {
+        return 10 ** _decimalsOffset();
     }
 
     function _toAssetsUp(uint256 x) internal pure returns (uint256) {

@@ -20,10 +20,12 @@ struct Exposure {
     bool closed; // settled: the exposure was paid out and no longer counts
 }
 
-/// @notice An LP's pending redemption: shares escrowed in the pool and their value at the request price.
+/// @notice An LP's pending redemption, packed in one slot: shares escrowed in the pool, their value at the
+/// request price, and when they can be redeemed.
 struct RedeemRequest {
-    uint128 shares;
-    uint128 assets;
+    uint120 shares;
+    uint96 assets;
+    uint40 claimableAt;
 }
 
 /// @title IPool
