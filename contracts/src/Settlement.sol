@@ -113,6 +113,8 @@ contract Settlement is ISettlement {
         inc.swept = true;
 
         uint256 unclaimed = uint256(inc.funded) - _paidOut[marketId];
+        // Nothing to return (also when nothing was funded: the split below would divide by zero).
+        if (unclaimed == 0) return;
         uint256 funded = inc.funded;
         address asset = _asset(marketId);
         uint32[] memory pools = MARKETS.marketPools(marketId);

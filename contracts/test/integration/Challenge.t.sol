@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: BUSL-1.1
+pragma solidity 0.8.30;
+
+import {AssessedBase} from "../utils/ClaimsBase.sol";
+import {AssessedClaims} from "../../src/AssessedClaims.sol";
+import {Claim, ClaimStatus} from "../../src/interfaces/IAssessedClaims.sol";
+import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
+
+contract ChallengeTest is AssessedBase {
+    function test_challenge_postsBondAndStartsVote(uint256 amount, uint256 wait) public {
+        amount = bound(amount, 1, FAST_LIMIT);
+        (, uint256 claimId) = _fastClaim(amount);
+        wait = bound(wait, 0, 2 days);
+        vm.warp(block.timestamp + wait);
+        uint256 bond = amount * 500 / 10_000;
+        usdc.mint(challenger, bond);
+        vm.startPrank(challenger);
+        usdc.approve(address(claims), bond);
+        vm.expectEmit(address(claims));
+        emit AssessedClaims.ClaimChallenged(claimId, challenger, bond);
+        claims.challenge(claimId);
+        vm.stopPrank();
+        Claim memory c = _claim(claimId);
+        assertEq(uint8(c.status), uint8(ClaimStatus.VOTING));
+        assertEq(c.challenger, challenger);
+        assertEq(c.bond, bond);
+        assertEq(c.deadline, block.timestamp + VOTING_PERIOD);
+        assertEq(usdc.balanceOf(challenger), 0);
+        assertEq(usdc.balanceOf(address(claims)), amount / 100 + bond);
+    }
+
+    function test_challenge_revertsUnknownClaim(uint256 claimId) public {
+        _fastClaim(1_000e6);
+        vm.assume(claimId != 1);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.UnknownClaim.selector, claimId));
+        claims.challenge(claimId);
+    }
+
+    function test_challenge_revertsOnVotingClaim() public {
+        (, uint256 claimId) = _votingClaim(50_000e6);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.WrongClaimStatus.selector, claimId, uint8(ClaimStatus.VOTING)));
+        claims.challenge(claimId);
+    }
+
+    function test_challenge_revertsTwice() public {
+        (, uint256 claimId) = _fastClaim(1_000e6);
+        _challengeAs(challenger, claimId);
+        usdc.mint(bob, 1_000e6);
+        vm.startPrank(bob);
+        usdc.approve(address(claims), type(uint256).max);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.WrongClaimStatus.selector, claimId, uint8(ClaimStatus.VOTING)));
+        claims.challenge(claimId);
+        vm.stopPrank();
+    }
+
+    function test_challenge_revertsChallengeWindowClosed(uint256 late) public {
+        (, uint256 claimId) = _fastClaim(1_000e6);
+        uint256 deadline = _claim(claimId).deadline;
+        late = bound(late, 1, 30 days);
+        vm.warp(deadline + late);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.ChallengeWindowClosed.selector, claimId, deadline));
+        claims.challenge(claimId);
+    }
+
+    function test_challenge_revertsAfterFastTrackApproval() public {
+        (, uint256 claimId) = _fastClaim(1_000e6);
+        vm.warp(block.timestamp + 2 days + 1);
+        claims.finalize(claimId);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.WrongClaimStatus.selector, claimId, uint8(ClaimStatus.APPROVED)));
+        claims.challenge(claimId);
+    }
+
+    function test_challenge_revertsNoAssessorGroup() public {
+        uint256 mId = _createMarket(address(0));
+        _back(pool, mId, 5_000);
+        uint256 policyId = _buyFor(buyer, mId, 100_000e6, 30 days, _one(poolId));
+        uint256 claimId = _submitAs(buyer, policyId, 1_000e6);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NoAssessorGroup.selector, mId));
+        claims.challenge(claimId);
+    }
+}
