@@ -33,9 +33,9 @@ contract PegTrigger is IPegTrigger, TriggerBase {
     AggregatorV3Interface private immutable SEQUENCER_FEED;
     uint256 private immutable GRACE_PERIOD;
 
-    /// @dev One slot, 40 bits each: bits [0, 40) the open candidate's start (0 = none); bits [40(i+1), 40(i+2))
-    /// the updatedAt of the last answer used from feed i.
-    uint256 private _times;
+    /// @dev Packed after TriggerBase._state in one slot, 40 bits each: bits [0, 40) the open candidate's start
+    /// (0 = none); bits [40(i+1), 40(i+2)) the updatedAt of the last answer used from feed i.
+    uint240 private _times;
 
     /// @param feeds_ The price feeds (1 to MAX_FEEDS, distinct, same decimals).
     /// @param peg_ The peg in feed units.
@@ -95,17 +95,11 @@ contract PegTrigger is IPegTrigger, TriggerBase {
     }
 
     /// @inheritdoc ITrigger
+    /// @dev The sequencer feed is read only when the observation would change the state: a steady-state poke on
+    /// an L2 costs the same as on L1.
     function poke() external returns (TriggerState) {
         TriggerState s = _state;
         if (s == TriggerState.TRIGGERED) return s;
-
-        if (address(SEQUENCER_FEED) != address(0)) {
-            (bool ready, SkipReason reason) = _sequencerReady();
-            if (!ready) {
-                emit ObservationSkipped(reason);
-                return s;
-            }
-        }
 
         uint256 times = _times;
         (Observation memory o, uint256 newTimes, uint256 faults) = _observe(times);
@@ -116,26 +110,40 @@ contract PegTrigger is IPegTrigger, TriggerBase {
         }
 
         uint256 candidate = times & TIME_MASK;
+        TriggerState next = s;
         if (s == TriggerState.ACTIVE) {
-            if (o.priceHigh < TRIGGER_PRICE) {
-                candidate = o.time;
-                _freeze(o.time);
-                s = TriggerState.FROZEN;
-            }
+            if (o.priceHigh < TRIGGER_PRICE) next = TriggerState.FROZEN;
         } else if (o.time < candidate) {
             // An observation older than the candidate (a fresher feed dropped out) neither cancels nor fires it.
         } else if (o.priceLow >= RECOVERY_PRICE) {
+            next = TriggerState.ACTIVE;
+        } else if (o.time >= candidate + WINDOW) {
+            next = TriggerState.TRIGGERED;
+        }
+
+        if (next != s && address(SEQUENCER_FEED) != address(0)) {
+            (bool ready, SkipReason reason) = _sequencerReady();
+            if (!ready) {
+                emit ObservationSkipped(reason);
+                return s;
+            }
+        }
+
+        if (next == s) {
+            // No transition: only the feeds' last-used times may have moved.
+        } else if (next == TriggerState.FROZEN) {
+            candidate = o.time;
+            _freeze(o.time);
+        } else if (next == TriggerState.TRIGGERED) {
+            _fire(candidate, payoutFor(o.priceHigh));
+        } else {
             candidate = 0;
             _unfreeze();
-            s = TriggerState.ACTIVE;
-        } else if (o.time >= candidate + WINDOW) {
-            _fire(candidate, payoutFor(o.priceHigh));
-            s = TriggerState.TRIGGERED;
         }
 
         newTimes = (newTimes & ~TIME_MASK) | candidate;
-        if (newTimes != times) _times = newTimes;
-        return s;
+        if (newTimes != times) _times = uint240(newTimes);
+        return next;
     }
 
     /// @inheritdoc IPegTrigger
