@@ -55,8 +55,9 @@ async function replay(opts: ReplayOptions, rounds: Round[]): Promise<ReplayResul
   });
   const publicClient = await viem.getPublicClient();
 
-  const feeds = [];
-  for (let i = 0; i < 3; i++) feeds.push(await viem.deployContract("MockAggregator", [FEED_DECIMALS]));
+  const feeds = await Promise.all(
+    [0, 1, 2].map(() => viem.deployContract("MockAggregator", [FEED_DECIMALS])),
+  );
   const trigger = await viem.deployContract("PegTrigger", [
     feeds.map((f) => f.address),
     opts.peg,
@@ -75,7 +76,9 @@ async function replay(opts: ReplayOptions, rounds: Round[]): Promise<ReplayResul
   }
 
   // Raw JSON-RPC with a fixed gas limit: no per-round estimation, nonce or chain-id round trips.
-  const [from] = await (await viem.getWalletClients())[0]!.getAddresses();
+  const [wallet] = await viem.getWalletClients();
+  if (!wallet) throw new Error("the local chain has no unlocked account");
+  const from = wallet.account.address;
   let replayed = 0;
   for (const r of rounds) {
     await provider.request({ method: "evm_setNextBlockTimestamp", params: [toHex(r.updatedAt)] });

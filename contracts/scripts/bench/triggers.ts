@@ -28,23 +28,34 @@ export async function measureTriggerGas(viem: HardhatViemHelpers): Promise<Recor
     await testClient.mine({ blocks: 1 });
   };
   const out: Record<string, bigint> = {};
-  const expectState = async (trigger: { read: { state: () => Promise<number> } }, state: number, what: string) => {
+  const expectState = async (
+    trigger: { read: { state: () => Promise<number> } },
+    state: number,
+    what: string,
+  ) => {
     const actual = await trigger.read.state();
-    if (actual !== state) throw new Error(`measureTriggerGas: ${what} left state ${actual}, expected ${state}`);
+    if (actual !== state)
+      throw new Error(`measureTriggerGas: ${what} left state ${actual}, expected ${state}`);
   };
 
   // PegTrigger over three feeds.
-  const feeds = [];
-  for (let i = 0; i < 3; i++) {
-    const f = await viem.deployContract("MockAggregator", [8]);
-    await f.write.setAnswer([100_000_000n]);
-    feeds.push(f);
-  }
+  const feeds = await Promise.all([0, 1, 2].map(() => viem.deployContract("MockAggregator", [8])));
+  for (const f of feeds) await f.write.setAnswer([100_000_000n]);
   const sequencer = await viem.deployContract("MockAggregator", [0]);
   const now = (await publicClient.getBlock()).timestamp;
   await sequencer.write.setRound([1n, 0n, now - 2n * HOUR, now - 2n * HOUR, 1n]);
   const pegArgs = (seq: `0x${string}`) =>
-    [feeds.map((f) => f.address), 100_000_000n, 99_500_000n, 99_900_000n, 24n * HOUR, 25n * HOUR, 2n, seq, HOUR] as const;
+    [
+      feeds.map((f) => f.address),
+      100_000_000n,
+      99_500_000n,
+      99_900_000n,
+      24n * HOUR,
+      25n * HOUR,
+      2n,
+      seq,
+      HOUR,
+    ] as const;
   const peg = await viem.deployContract("PegTrigger", [...pegArgs(zeroAddress)]);
   const pegL2 = await viem.deployContract("PegTrigger", [...pegArgs(sequencer.address)]);
   await peg.write.poke();
@@ -86,12 +97,26 @@ export async function measureTriggerGas(viem: HardhatViemHelpers): Promise<Recor
 
   // CommitteeTrigger: the deployer is the only member of a 1-of-1 committee for the firing path, and one of
   // three (threshold 2) for the attestation cost.
-  const members = [wallet.account.address, "0x000000000000000000000000000000000000a001", "0x000000000000000000000000000000000000a002"] as const;
-  const committee = await viem.deployContract("CommitteeTrigger", [[...members], 2n, wallet.account.address, HOUR]);
+  const members = [
+    wallet.account.address,
+    "0x000000000000000000000000000000000000a001",
+    "0x000000000000000000000000000000000000a002",
+  ] as const;
+  const committee = await viem.deployContract("CommitteeTrigger", [
+    [...members],
+    2n,
+    wallet.account.address,
+    HOUR,
+  ]);
   out.pokeCommitteeTrigger = await gas(committee.write.poke());
   const ts = (await publicClient.getBlock()).timestamp;
   out.attestCommittee = await gas(committee.write.attest([ts, 10n ** 18n]));
-  const solo = await viem.deployContract("CommitteeTrigger", [[wallet.account.address], 1n, wallet.account.address, HOUR]);
+  const solo = await viem.deployContract("CommitteeTrigger", [
+    [wallet.account.address],
+    1n,
+    wallet.account.address,
+    HOUR,
+  ]);
   await solo.write.attest([ts, 10n ** 18n]);
   await later(HOUR);
   out.pokeCommitteeFire = await gas(solo.write.poke());
@@ -99,7 +124,12 @@ export async function measureTriggerGas(viem: HardhatViemHelpers): Promise<Recor
 
   // OptimisticTrigger with a zero bond (the bond transfer is the token's cost, not the trigger's).
   const token = await viem.deployContract("MockStable", ["USD", "USD"]);
-  const optimistic = await viem.deployContract("OptimisticTrigger", [token.address, 0n, HOUR, wallet.account.address]);
+  const optimistic = await viem.deployContract("OptimisticTrigger", [
+    token.address,
+    0n,
+    HOUR,
+    wallet.account.address,
+  ]);
   out.pokeOptimisticTrigger = await gas(optimistic.write.poke());
   await optimistic.write.propose([ts, 10n ** 18n, "ipfs://evidence"]);
   await later(HOUR);

@@ -70,7 +70,8 @@ export function parseTime(text: string): number {
   if (/^\d+$/.test(t)) return Number(t);
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00Z` : t;
   const ms = /^\d{4}-\d{2}-\d{2}T/.test(iso) ? Date.parse(iso) : Number.NaN;
-  if (Number.isNaN(ms)) throw new ReplayInputError(`invalid time "${text}" (unix seconds or e.g. 2022-05-01)`);
+  if (Number.isNaN(ms))
+    throw new ReplayInputError(`invalid time "${text}" (unix seconds or e.g. 2022-05-01)`);
   return Math.floor(ms / 1000);
 }
 
@@ -78,7 +79,16 @@ export function parseTime(text: string): number {
 export function parseArgs(argv: readonly string[]): ReplayOptions {
   const values: Record<string, string> = {};
   const positional: string[] = [];
-  const known = new Set(["trigger-price", "recovery-price", "window", "peg", "payout", "max-staleness", "from", "to"]);
+  const known = new Set([
+    "trigger-price",
+    "recovery-price",
+    "window",
+    "peg",
+    "payout",
+    "max-staleness",
+    "from",
+    "to",
+  ]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (!arg.startsWith("--")) {
@@ -201,8 +211,7 @@ export function parseRounds(text: string): Round[] {
       }
     }
     const startedAt = iStarted !== -1 && f[iStarted] ? Number(int(iStarted, "startedAt")) : updatedAt;
-    const answeredInRound =
-      iAnswered !== -1 && f[iAnswered] ? int(iAnswered, "answeredInRound") : roundId;
+    const answeredInRound = iAnswered !== -1 && f[iAnswered] ? int(iAnswered, "answeredInRound") : roundId;
     return { roundId, answer, startedAt, updatedAt, answeredInRound };
   });
 }
@@ -213,7 +222,13 @@ export function parseRounds(text: string): Round[] {
  */
 export function orderRounds(rounds: readonly Round[]): Round[] {
   const sorted = [...rounds].sort((a, b) =>
-    a.updatedAt !== b.updatedAt ? a.updatedAt - b.updatedAt : a.roundId < b.roundId ? -1 : a.roundId > b.roundId ? 1 : 0,
+    a.updatedAt !== b.updatedAt
+      ? a.updatedAt - b.updatedAt
+      : a.roundId < b.roundId
+        ? -1
+        : a.roundId > b.roundId
+          ? 1
+          : 0,
   );
   const seen = new Set<bigint>();
   const out: Round[] = [];

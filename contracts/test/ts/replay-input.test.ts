@@ -35,7 +35,8 @@ describe("parseDecimal", () => {
     assert.equal(parseDecimal("0.123456789", 8), 12345678n);
   });
   it("rejects non-numbers", () => {
-    for (const bad of ["", ".", "1e8", "-1", "0,9"]) assert.throws(() => parseDecimal(bad, 8), ReplayInputError);
+    for (const bad of ["", ".", "1e8", "-1", "0,9"])
+      assert.throws(() => parseDecimal(bad, 8), ReplayInputError);
   });
 });
 
@@ -107,7 +108,13 @@ describe("parseRounds", () => {
   });
   it("reads a price column and fills optional columns", () => {
     const [r] = parseRounds("roundId,price,updatedAt\r\n7,0.99,100\r\n");
-    assert.deepEqual(r, { roundId: 7n, answer: 99000000n, startedAt: 100, updatedAt: 100, answeredInRound: 7n });
+    assert.deepEqual(r, {
+      roundId: 7n,
+      answer: 99000000n,
+      startedAt: 100,
+      updatedAt: 100,
+      answeredInRound: 7n,
+    });
   });
   it("prefers answer over price", () => {
     const [r] = parseRounds("roundId,answer,price,updatedAt\n1,98000000,0.5,10\n");

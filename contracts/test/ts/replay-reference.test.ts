@@ -3,16 +3,34 @@ import { describe, it } from "node:test";
 import type { Round } from "../../scripts/replay/input.ts";
 import { referenceOutcome } from "../../scripts/replay/reference.ts";
 
-const opts = { peg: 100_000_000n, triggerPrice: 99_500_000n, recoveryPrice: 99_900_000n, window: 86_400, maxStaleness: 90_000 };
+const opts = {
+  peg: 100_000_000n,
+  triggerPrice: 99_500_000n,
+  recoveryPrice: 99_900_000n,
+  window: 86_400,
+  maxStaleness: 90_000,
+};
 let id = 0n;
 const round = (updatedAt: number, price: number): Round => {
   id++;
-  return { roundId: id, answer: BigInt(Math.round(price * 1e8)), startedAt: updatedAt, updatedAt, answeredInRound: id };
+  return {
+    roundId: id,
+    answer: BigInt(Math.round(price * 1e8)),
+    startedAt: updatedAt,
+    updatedAt,
+    answeredInRound: id,
+  };
 };
 
 describe("referenceOutcome", () => {
   it("fires at the first round at or after candidate + window", () => {
-    const rs = [round(0, 1), round(100, 0.99), round(50_000, 0.998), round(86_499, 0.97), round(86_500, 0.96)];
+    const rs = [
+      round(0, 1),
+      round(100, 0.99),
+      round(50_000, 0.998),
+      round(86_499, 0.97),
+      round(86_500, 0.96),
+    ];
     const out = referenceOutcome(rs, opts);
     assert.equal(out.candidate, rs[1]);
     assert.equal(out.fire, rs[4]);
