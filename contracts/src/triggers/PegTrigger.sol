@@ -14,6 +14,9 @@ contract PegTrigger is IPegTrigger, TriggerBase {
     /// @notice The most feeds one trigger reads; feeds live in immutables to keep a poke cheap.
     uint256 public constant MAX_FEEDS = 5;
 
+    /// @notice Gas each feed read may use; a read that needs more counts as a failed feed.
+    uint256 public constant FEED_CALL_GAS = 100_000;
+
     /// @dev Bits per packed timestamp in `_times`.
     uint256 private constant TIME_BITS = 40;
     uint256 private constant TIME_MASK = (1 << TIME_BITS) - 1;
@@ -254,30 +257,55 @@ contract PegTrigger is IPegTrigger, TriggerBase {
         view
         returns (bool fresh, FeedFault fault, int256 answer, uint256 updatedAt)
     {
-        try feed.latestRoundData() returns (uint80 roundId, int256 a, uint256, uint256 u, uint80 answeredInRound) {
-            (answer, updatedAt) = (a, u);
-            if (u > block.timestamp) return (false, FeedFault.FUTURE, a, u);
-            if (u + MAX_STALENESS < block.timestamp) return (false, FeedFault.STALE, a, u);
-            if (a <= 0) return (false, FeedFault.NON_POSITIVE, a, u);
-            if (answeredInRound < roundId) return (false, FeedFault.UNANSWERED_ROUND, a, u);
-            if (u < lastUsed) return (false, FeedFault.OUT_OF_SEQUENCE, a, u);
-            return (true, fault, a, u);
-        } catch {
-            return (false, FeedFault.REVERTED, 0, 0);
-        }
+        (bool ok, uint256 roundId, int256 a,, uint256 u, uint256 answeredInRound) = _latestRoundData(feed);
+        if (!ok) return (false, FeedFault.REVERTED, 0, 0);
+        if (u > block.timestamp) return (false, FeedFault.FUTURE, a, u);
+        if (u + MAX_STALENESS < block.timestamp) return (false, FeedFault.STALE, a, u);
+        if (a <= 0) return (false, FeedFault.NON_POSITIVE, a, u);
+        if (answeredInRound < roundId) return (false, FeedFault.UNANSWERED_ROUND, a, u);
+        if (u < lastUsed) return (false, FeedFault.OUT_OF_SEQUENCE, a, u);
+        return (true, fault, a, u);
     }
 
     /// @dev Chainlink L2 convention: answer 0 = up, 1 = down; startedAt = when the status last changed.
     function _sequencerReady() private view returns (bool, SkipReason) {
-        try SEQUENCER_FEED.latestRoundData() returns (uint80, int256 answer, uint256 startedAt, uint256, uint80) {
-            if (answer != 0 || startedAt == 0) return (false, SkipReason.SEQUENCER_DOWN);
-            if (block.timestamp < startedAt + GRACE_PERIOD || startedAt > block.timestamp) {
-                return (false, SkipReason.SEQUENCER_GRACE_PERIOD);
-            }
-            return (true, SkipReason.SEQUENCER_DOWN);
-        } catch {
-            return (false, SkipReason.SEQUENCER_DOWN);
+        (bool ok,, int256 answer, uint256 startedAt,,) = _latestRoundData(SEQUENCER_FEED);
+        if (!ok || answer != 0 || startedAt == 0) return (false, SkipReason.SEQUENCER_DOWN);
+        if (startedAt > block.timestamp || block.timestamp < startedAt + GRACE_PERIOD) {
+            return (false, SkipReason.SEQUENCER_GRACE_PERIOD);
         }
+        return (true, SkipReason.SEQUENCER_DOWN);
+    }
+
+    /// @dev `latestRoundData()` with a gas cap, copying at most the 5 expected words: a feed that reverts, burns
+    /// gas, returns too little, returns too much, or returns out-of-range values gives ok = false instead of
+    /// making the poke revert. So one broken or hostile feed cannot block the others.
+    function _latestRoundData(AggregatorV3Interface feed)
+        private
+        view
+        returns (
+            bool ok,
+            uint256 roundId,
+            int256 answer,
+            uint256 startedAt,
+            uint256 updatedAt,
+            uint256 answeredInRound
+        )
+    {
+        bytes4 selector = AggregatorV3Interface.latestRoundData.selector;
+        uint256 gasCap = FEED_CALL_GAS;
+        assembly ("memory-safe") {
+            let out := mload(0x40)
+            mstore(0, selector)
+            ok := staticcall(gasCap, feed, 0, 4, out, 0xa0)
+            if lt(returndatasize(), 0xa0) { ok := 0 }
+            roundId := mload(out)
+            answer := mload(add(out, 0x20))
+            startedAt := mload(add(out, 0x40))
+            updatedAt := mload(add(out, 0x60))
+            answeredInRound := mload(add(out, 0x80))
+        }
+        if (roundId > type(uint80).max || answeredInRound > type(uint80).max) ok = false;
     }
 
     function _emitFaults(uint256 faults) private {
