@@ -6,32 +6,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import hre from "hardhat";
-import { encodeFunctionData, toHex, zeroAddress } from "viem";
-import {
-  FEED_DECIMALS,
-  orderRounds,
-  parseArgs,
-  parseRounds,
-  ReplayInputError,
-  type ReplayOptions,
-  type Round,
-  toDecimalNumber,
-} from "./replay/input.ts";
+import { replayOnChain } from "./replay/chain.ts";
+import { orderRounds, parseArgs, parseRounds, ReplayInputError, type Round } from "./replay/input.ts";
 import { referenceOutcome } from "./replay/reference.ts";
-
-const TRIGGERED = 2;
-const STATE_CHECK_EVERY = 100;
-const STEP_GAS = 1_000_000;
-
-export interface ReplayResult {
-  fired: boolean;
-  candidateRoundId: string | null;
-  candidateTime: number | null;
-  fireRoundId: string | null;
-  fireTime: number | null;
-  depegPrice: number | null;
-  payoutBps: number | null;
-}
 
 async function loadRounds(file: string): Promise<Round[]> {
   let text: string;
@@ -46,92 +23,6 @@ async function loadRounds(file: string): Promise<Round[]> {
   return rounds;
 }
 
-async function replay(opts: ReplayOptions, rounds: Round[]): Promise<ReplayResult> {
-  const first = rounds[0] as Round;
-  await hre.tasks.getTask("build").run({ quiet: true });
-  const { viem, provider } = await hre.network.connect({
-    network: "hardhat",
-    override: { initialDate: new Date((first.updatedAt - 86_400) * 1000) },
-  });
-  const publicClient = await viem.getPublicClient();
-
-  const feeds = [];
-  for (let i = 0; i < 3; i++) feeds.push(await viem.deployContract("MockAggregator", [FEED_DECIMALS]));
-  const trigger = await viem.deployContract("PegTrigger", [
-    feeds.map((f) => f.address),
-    opts.peg,
-    opts.triggerPrice,
-    opts.recoveryPrice,
-    BigInt(opts.window),
-    BigInt(opts.maxStaleness),
-    2n,
-    zeroAddress,
-    0n,
-  ]);
-  const replayer = await viem.deployContract("FeedReplayer", [feeds.map((f) => f.address), trigger.address]);
-  const startBlock = await publicClient.getBlock();
-  if (startBlock.timestamp >= BigInt(first.updatedAt)) {
-    throw new Error("the local chain's clock is past the first round; cannot replay");
-  }
-
-  // Raw JSON-RPC with a fixed gas limit: no per-round estimation, nonce or chain-id round trips.
-  const [from] = await (await viem.getWalletClients())[0]!.getAddresses();
-  let replayed = 0;
-  for (const r of rounds) {
-    await provider.request({ method: "evm_setNextBlockTimestamp", params: [toHex(r.updatedAt)] });
-    const data = encodeFunctionData({
-      abi: replayer.abi,
-      functionName: "step",
-      args: [r.roundId, r.answer, BigInt(r.startedAt), BigInt(r.updatedAt), r.answeredInRound],
-    });
-    await provider.request({
-      method: "eth_sendTransaction",
-      params: [{ from, to: replayer.address, data, gas: toHex(STEP_GAS) }],
-    });
-    replayed++;
-    if (replayed % STATE_CHECK_EVERY === 0 && (await trigger.read.state()) === TRIGGERED) break;
-  }
-
-  const byTime = new Map(rounds.map((r) => [r.updatedAt, r]));
-  const events = await publicClient.getContractEvents({
-    address: trigger.address,
-    abi: trigger.abi,
-    eventName: "TriggerStateChanged",
-    fromBlock: startBlock.number,
-  });
-  const opened = events.filter((e) => e.args.state === 1).length;
-  const cancelled = events.filter((e) => e.args.state === 0).length;
-  console.error(
-    `replay: ${replayed}/${rounds.length} rounds, ${opened} candidate(s) opened, ${cancelled} cancelled`,
-  );
-
-  const fired = events.find((e) => e.args.state === TRIGGERED);
-  if (!fired) {
-    return {
-      fired: false,
-      candidateRoundId: null,
-      candidateTime: null,
-      fireRoundId: null,
-      fireTime: null,
-      depegPrice: null,
-      payoutBps: null,
-    };
-  }
-  const candidateTime = Number(fired.args.incidentTime);
-  const fireTime = Number((await publicClient.getBlock({ blockNumber: fired.blockNumber })).timestamp);
-  const fireRound = byTime.get(fireTime);
-  const payoutWad = fired.args.payoutWad ?? 0n;
-  return {
-    fired: true,
-    candidateRoundId: byTime.get(candidateTime)?.roundId.toString() ?? null,
-    candidateTime,
-    fireRoundId: fireRound?.roundId.toString() ?? null,
-    fireTime,
-    depegPrice: fireRound ? toDecimalNumber(fireRound.answer, FEED_DECIMALS) : null,
-    payoutBps: opts.payout === "binary" ? 10_000 : Number(payoutWad / 10n ** 14n),
-  };
-}
-
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   // npm runs workspace scripts in the workspace; resolve the CSV from where the command was typed.
@@ -139,7 +30,8 @@ async function main(): Promise<void> {
   const rounds = (await loadRounds(file)).filter((r) => r.updatedAt >= opts.from && r.updatedAt < opts.to);
   if (rounds.length === 0) throw new ReplayInputError("no rounds in the --from/--to range");
   const started = performance.now();
-  const result = await replay(opts, rounds);
+  await hre.tasks.getTask("build").run({ quiet: true });
+  const result = await replayOnChain(hre.network, opts, rounds, (line) => console.error(line));
   const ref = referenceOutcome(rounds, opts);
   const agrees =
     result.fired === (ref.fire !== null) &&

@@ -24,6 +24,8 @@ interface ICommitteeTrigger is ITrigger {
     error NotActive(uint8 state);
     /// @notice Thrown when a veto is made while the trigger is not FROZEN.
     error NotFrozen(uint8 state);
+    /// @notice Thrown when a veto comes at or after the end of the challenge period.
+    error ChallengePeriodOver(uint256 deadline);
     /// @notice Thrown when the incident time is later than now.
     error IncidentInFuture(uint256 time, uint256 nowTime);
     /// @notice Thrown when the payout ratio is zero or above 1e18.
@@ -50,7 +52,7 @@ interface ICommitteeTrigger is ITrigger {
     function attest(uint256 time, uint256 payoutWad) external returns (uint256 count);
 
     /// @notice Vetoes the pending incident during the challenge period; clears every attestation.
-    /// @dev Only the vetoer, only while FROZEN. After the challenge period a poke may fire first.
+    /// @dev Only the vetoer, only while FROZEN and before frozenAt + challengePeriod.
     function veto() external;
 
     /// @notice Whether `account` is a member.

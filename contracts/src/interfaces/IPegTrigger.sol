@@ -11,7 +11,8 @@ import {ITrigger} from "./ITrigger.sol";
 /// the trigger, and that observation's price is the de-peg price.
 /// @dev An observation is the consensus of the fresh feeds at one poke. A feed's answer is ignored when it is
 /// stale (updatedAt + maxStaleness < now), non-positive, from an unanswered round (answeredInRound < roundId),
-/// dated in the future, older than the last answer used from that feed, or when the feed reverts.
+/// dated in the future, older than the last answer used from that feed, or when the feed reverts, runs out of
+/// its gas allowance or returns malformed data (one hostile feed can neither fire nor block the trigger).
 /// The consensus is the median of the fresh answers; with an even count the two middle answers must agree:
 /// the price counts as below the trigger only if the upper middle is, and as recovered only if the lower middle
 /// is, so a single lying feed among two fresh ones can neither open, fire nor cancel a candidate.

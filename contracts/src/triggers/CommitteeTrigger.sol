@@ -80,6 +80,8 @@ contract CommitteeTrigger is ICommitteeTrigger, TriggerBase {
         require(msg.sender == VETOER, NotVetoer(msg.sender));
         require(_state == TriggerState.FROZEN, NotFrozen(uint8(_state)));
         Pending memory p = _pending;
+        uint256 deadline = uint256(p.frozenAt) + CHALLENGE_PERIOD;
+        require(block.timestamp < deadline, ChallengePeriodOver(deadline));
         delete _pending;
         ++_epoch;
         emit Vetoed(p.time, p.payoutWad);

@@ -14,6 +14,9 @@ contract PegTrigger is IPegTrigger, TriggerBase {
     /// @notice The most feeds one trigger reads; feeds live in immutables to keep a poke cheap.
     uint256 public constant MAX_FEEDS = 5;
 
+    /// @notice Gas each feed read may use; a read that needs more counts as a failed feed.
+    uint256 public constant FEED_CALL_GAS = 100_000;
+
     /// @dev Bits per packed timestamp in `_times`.
     uint256 private constant TIME_BITS = 40;
     uint256 private constant TIME_MASK = (1 << TIME_BITS) - 1;
@@ -33,9 +36,9 @@ contract PegTrigger is IPegTrigger, TriggerBase {
     AggregatorV3Interface private immutable SEQUENCER_FEED;
     uint256 private immutable GRACE_PERIOD;
 
-    /// @dev One slot, 40 bits each: bits [0, 40) the open candidate's start (0 = none); bits [40(i+1), 40(i+2))
-    /// the updatedAt of the last answer used from feed i.
-    uint256 private _times;
+    /// @dev Packed after TriggerBase._state in one slot, 40 bits each: bits [0, 40) the open candidate's start
+    /// (0 = none); bits [40(i+1), 40(i+2)) the updatedAt of the last answer used from feed i.
+    uint240 private _times;
 
     /// @param feeds_ The price feeds (1 to MAX_FEEDS, distinct, same decimals).
     /// @param peg_ The peg in feed units.
@@ -95,17 +98,11 @@ contract PegTrigger is IPegTrigger, TriggerBase {
     }
 
     /// @inheritdoc ITrigger
+    /// @dev The sequencer feed is read only when the observation would change the state: a steady-state poke on
+    /// an L2 costs the same as on L1.
     function poke() external returns (TriggerState) {
         TriggerState s = _state;
         if (s == TriggerState.TRIGGERED) return s;
-
-        if (address(SEQUENCER_FEED) != address(0)) {
-            (bool ready, SkipReason reason) = _sequencerReady();
-            if (!ready) {
-                emit ObservationSkipped(reason);
-                return s;
-            }
-        }
 
         uint256 times = _times;
         (Observation memory o, uint256 newTimes, uint256 faults) = _observe(times);
@@ -116,26 +113,40 @@ contract PegTrigger is IPegTrigger, TriggerBase {
         }
 
         uint256 candidate = times & TIME_MASK;
+        TriggerState next = s;
         if (s == TriggerState.ACTIVE) {
-            if (o.priceHigh < TRIGGER_PRICE) {
-                candidate = o.time;
-                _freeze(o.time);
-                s = TriggerState.FROZEN;
-            }
+            if (o.priceHigh < TRIGGER_PRICE) next = TriggerState.FROZEN;
         } else if (o.time < candidate) {
             // An observation older than the candidate (a fresher feed dropped out) neither cancels nor fires it.
         } else if (o.priceLow >= RECOVERY_PRICE) {
+            next = TriggerState.ACTIVE;
+        } else if (o.time >= candidate + WINDOW) {
+            next = TriggerState.TRIGGERED;
+        }
+
+        if (next != s && address(SEQUENCER_FEED) != address(0)) {
+            (bool ready, SkipReason reason) = _sequencerReady();
+            if (!ready) {
+                emit ObservationSkipped(reason);
+                return s;
+            }
+        }
+
+        if (next == s) {
+            // No transition: only the feeds' last-used times may have moved.
+        } else if (next == TriggerState.FROZEN) {
+            candidate = o.time;
+            _freeze(o.time);
+        } else if (next == TriggerState.TRIGGERED) {
+            _fire(candidate, payoutFor(o.priceHigh));
+        } else {
             candidate = 0;
             _unfreeze();
-            s = TriggerState.ACTIVE;
-        } else if (o.time >= candidate + WINDOW) {
-            _fire(candidate, payoutFor(o.priceHigh));
-            s = TriggerState.TRIGGERED;
         }
 
         newTimes = (newTimes & ~TIME_MASK) | candidate;
-        if (newTimes != times) _times = newTimes;
-        return s;
+        if (newTimes != times) _times = uint240(newTimes);
+        return next;
     }
 
     /// @inheritdoc IPegTrigger
@@ -246,30 +257,55 @@ contract PegTrigger is IPegTrigger, TriggerBase {
         view
         returns (bool fresh, FeedFault fault, int256 answer, uint256 updatedAt)
     {
-        try feed.latestRoundData() returns (uint80 roundId, int256 a, uint256, uint256 u, uint80 answeredInRound) {
-            (answer, updatedAt) = (a, u);
-            if (u > block.timestamp) return (false, FeedFault.FUTURE, a, u);
-            if (u + MAX_STALENESS < block.timestamp) return (false, FeedFault.STALE, a, u);
-            if (a <= 0) return (false, FeedFault.NON_POSITIVE, a, u);
-            if (answeredInRound < roundId) return (false, FeedFault.UNANSWERED_ROUND, a, u);
-            if (u < lastUsed) return (false, FeedFault.OUT_OF_SEQUENCE, a, u);
-            return (true, fault, a, u);
-        } catch {
-            return (false, FeedFault.REVERTED, 0, 0);
-        }
+        (bool ok, uint256 roundId, int256 a,, uint256 u, uint256 answeredInRound) = _latestRoundData(feed);
+        if (!ok) return (false, FeedFault.REVERTED, 0, 0);
+        if (u > block.timestamp) return (false, FeedFault.FUTURE, a, u);
+        if (u + MAX_STALENESS < block.timestamp) return (false, FeedFault.STALE, a, u);
+        if (a <= 0) return (false, FeedFault.NON_POSITIVE, a, u);
+        if (answeredInRound < roundId) return (false, FeedFault.UNANSWERED_ROUND, a, u);
+        if (u < lastUsed) return (false, FeedFault.OUT_OF_SEQUENCE, a, u);
+        return (true, fault, a, u);
     }
 
     /// @dev Chainlink L2 convention: answer 0 = up, 1 = down; startedAt = when the status last changed.
     function _sequencerReady() private view returns (bool, SkipReason) {
-        try SEQUENCER_FEED.latestRoundData() returns (uint80, int256 answer, uint256 startedAt, uint256, uint80) {
-            if (answer != 0 || startedAt == 0) return (false, SkipReason.SEQUENCER_DOWN);
-            if (block.timestamp < startedAt + GRACE_PERIOD || startedAt > block.timestamp) {
-                return (false, SkipReason.SEQUENCER_GRACE_PERIOD);
-            }
-            return (true, SkipReason.SEQUENCER_DOWN);
-        } catch {
-            return (false, SkipReason.SEQUENCER_DOWN);
+        (bool ok,, int256 answer, uint256 startedAt,,) = _latestRoundData(SEQUENCER_FEED);
+        if (!ok || answer != 0 || startedAt == 0) return (false, SkipReason.SEQUENCER_DOWN);
+        if (startedAt > block.timestamp || block.timestamp < startedAt + GRACE_PERIOD) {
+            return (false, SkipReason.SEQUENCER_GRACE_PERIOD);
         }
+        return (true, SkipReason.SEQUENCER_DOWN);
+    }
+
+    /// @dev `latestRoundData()` with a gas cap, copying at most the 5 expected words: a feed that reverts, burns
+    /// gas, returns too little, returns too much, or returns out-of-range values gives ok = false instead of
+    /// making the poke revert. So one broken or hostile feed cannot block the others.
+    function _latestRoundData(AggregatorV3Interface feed)
+        private
+        view
+        returns (
+            bool ok,
+            uint256 roundId,
+            int256 answer,
+            uint256 startedAt,
+            uint256 updatedAt,
+            uint256 answeredInRound
+        )
+    {
+        bytes4 selector = AggregatorV3Interface.latestRoundData.selector;
+        uint256 gasCap = FEED_CALL_GAS;
+        assembly ("memory-safe") {
+            let out := mload(0x40)
+            mstore(0, selector)
+            ok := staticcall(gasCap, feed, 0, 4, out, 0xa0)
+            if lt(returndatasize(), 0xa0) { ok := 0 }
+            roundId := mload(out)
+            answer := mload(add(out, 0x20))
+            startedAt := mload(add(out, 0x40))
+            updatedAt := mload(add(out, 0x60))
+            answeredInRound := mload(add(out, 0x80))
+        }
+        if (roundId > type(uint80).max || answeredInRound > type(uint80).max) ok = false;
     }
 
     function _emitFaults(uint256 faults) private {

@@ -199,6 +199,16 @@ contract CommitteeTriggerTest is Test {
         trigger.veto();
     }
 
+    function test_veto_revertsAfterChallengePeriod(uint256 dt) public {
+        dt = bound(dt, CHALLENGE, 365 days);
+        _attestBy(M, 100, 1e18);
+        uint256 deadline = block.timestamp + CHALLENGE;
+        vm.warp(block.timestamp + dt);
+        vm.prank(vetoer);
+        vm.expectRevert(abi.encodeWithSelector(ICommitteeTrigger.ChallengePeriodOver.selector, deadline));
+        trigger.veto();
+    }
+
     function test_veto_clearsAttestations(uint256 dt) public {
         dt = bound(dt, 0, CHALLENGE - 1);
         _attestBy(M, 100, 1e18);

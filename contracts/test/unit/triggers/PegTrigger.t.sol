@@ -8,6 +8,41 @@ import {IPegTrigger} from "../../../src/interfaces/IPegTrigger.sol";
 import {PegTrigger} from "../../../src/triggers/PegTrigger.sol";
 import {MockAggregator} from "../../../src/mocks/MockAggregator.sol";
 
+/// @dev A hostile feed: returns too little, burns all gas, returns a huge payload, or returns out-of-range ids.
+contract HostileFeed {
+    uint256 public mode;
+
+    function setMode(uint256 mode_) external {
+        mode = mode_;
+    }
+
+    function decimals() external pure returns (uint8) {
+        return 8;
+    }
+
+    fallback() external {
+        uint256 m = mode;
+        if (m == 0) {
+            assembly {
+                mstore(0, 1)
+                return(0, 0x20)
+            }
+        }
+        if (m == 1) {
+            while (true) {}
+        }
+        if (m == 2) {
+            assembly {
+                return(0, 0x100000)
+            }
+        }
+        bytes memory data = abi.encode(type(uint256).max, int256(0.5e8), block.timestamp, block.timestamp, 0);
+        assembly {
+            return(add(data, 0x20), mload(data))
+        }
+    }
+}
+
 contract PegTriggerTest is Test {
     int256 internal constant PEG = 1e8;
     int256 internal constant TRIGGER = 0.995e8;
@@ -434,6 +469,26 @@ contract PegTriggerTest is Test {
         vm.expectEmit(address(trigger));
         emit IPegTrigger.FeedIgnored(address(feeds[0]), IPegTrigger.FeedFault.REVERTED);
         assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN));
+    }
+
+    function test_poke_hostileFeedCannotFireOrBlock(uint256 mode) public {
+        mode = bound(mode, 0, 3);
+        HostileFeed hostile = new HostileFeed();
+        hostile.setMode(mode);
+        AggregatorV3Interface[] memory list = _feedList();
+        list[0] = AggregatorV3Interface(address(hostile));
+        PegTrigger t = _deploy(list, 2, AggregatorV3Interface(address(0)));
+        _after(60);
+        feeds[1].setAnswer(PEG);
+        feeds[2].setAnswer(PEG);
+        vm.expectEmit(address(t));
+        emit IPegTrigger.FeedIgnored(address(hostile), IPegTrigger.FeedFault.REVERTED);
+        assertEq(uint8(t.poke{gas: 1_000_000}()), uint8(TriggerState.ACTIVE));
+        // The two honest feeds still move it.
+        _after(60);
+        feeds[1].setAnswer(0.9e8);
+        feeds[2].setAnswer(0.9e8);
+        assertEq(uint8(t.poke{gas: 1_000_000}()), uint8(TriggerState.FROZEN));
     }
 
     function test_poke_sequencerDownChangesNothing(uint256 dt) public {
