@@ -273,6 +273,10 @@ contract Pool is ERC4626, IPool {
         uint256 cap = _capital();
         uint256 capacity_ = cap * c.weightBps / BPS;
         filled = Math.min(p.maxAmount, _freeCapacity(cap, capacity_, booked, c.groups));
+        // Expired cover of other markets may still count in shared groups and the total until synced.
+        if (filled < p.maxAmount && _syncOthers(p.marketId)) {
+            filled = Math.min(p.maxAmount, _freeCapacity(cap, capacity_, booked, c.groups));
+        }
         if (filled == 0) return (0, 0);
 
         RateCurve memory curve = c.curve;
@@ -425,6 +429,17 @@ contract Pool is ERC4626, IPool {
         _addToGroups(groups, released, false);
         _totalBooked -= uint128(released);
         return booked;
+    }
+
+    /// @dev Applies expirations on every backed market but `marketId`; returns whether any exposure was released.
+    function _syncOthers(uint256 marketId) internal returns (bool) {
+        uint128 total = _totalBooked;
+        uint256 n = _backedMarkets.length;
+        for (uint256 i; i < n; ++i) {
+            uint256 id = _backedMarkets[i];
+            if (id != marketId) _sync(id, _config[id].groups);
+        }
+        return _totalBooked < total;
     }
 
     /// @dev Exposure of `marketId` whose end bucket has passed but has not been released yet.
