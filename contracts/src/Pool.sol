@@ -186,6 +186,7 @@ contract Pool is ERC4626, IPool {
     function deposit(uint256 assets, address receiver) public override returns (uint256) {
         require(assets != 0, ErrorsLib.ZeroAmount());
         _checkGate(receiver);
+        _accrue();
         return super.deposit(assets, receiver);
     }
 
@@ -193,6 +194,7 @@ contract Pool is ERC4626, IPool {
     function mint(uint256 shares, address receiver) public override returns (uint256) {
         require(shares != 0, ErrorsLib.ZeroAmount());
         _checkGate(receiver);
+        _accrue();
         return super.mint(shares, receiver);
     }
 
@@ -212,6 +214,7 @@ contract Pool is ERC4626, IPool {
     function requestRedeem(uint256 shares, address owner) external returns (uint256 claimableAt) {
         require(shares != 0, ErrorsLib.ZeroAmount());
         if (msg.sender != owner) _spendAllowance(owner, msg.sender, shares);
+        _accrue();
         uint256 assets = convertToAssets(shares);
         _transfer(owner, address(this), shares);
         RedeemRequest storage r = _requests[owner];
@@ -228,6 +231,7 @@ contract Pool is ERC4626, IPool {
         require(shares != 0, ErrorsLib.ZeroAmount());
         RedeemRequest memory r = _claimable(owner);
         require(shares <= r.shares, ErrorsLib.ExceedsRequest(owner, shares, r.shares));
+        _accrue();
         assets = Math.min(shares.mulDiv(r.assets, r.shares), convertToAssets(shares));
         _exit(r, owner, receiver, shares, assets);
     }
@@ -237,6 +241,7 @@ contract Pool is ERC4626, IPool {
     function withdraw(uint256 assets, address receiver, address owner) public override returns (uint256 shares) {
         require(assets != 0, ErrorsLib.ZeroAmount());
         RedeemRequest memory r = _claimable(owner);
+        _accrue();
         shares = Math.max(assets.mulDivUp(r.shares, r.assets), previewWithdraw(assets));
         require(shares <= r.shares, ErrorsLib.ExceedsRequest(owner, shares, r.shares));
         _exit(r, owner, receiver, shares, assets);
@@ -291,6 +296,7 @@ contract Pool is ERC4626, IPool {
 
     /// @inheritdoc IPool
     function sync(uint256 marketId) external {
+        _accrue();
         _sync(marketId, _config[marketId].groups);
     }
 
@@ -509,7 +515,8 @@ contract Pool is ERC4626, IPool {
         if (endBucket > _maxRateBucket) _maxRateBucket = uint40(endBucket);
     }
 
-    /// @dev Writes the stream accrued up to now.
+    /// @dev Writes the stream accrued up to now. Exact (no division), so it changes no value; it keeps the walk
+    /// over end buckets in `_accrued` short for every later call.
     function _accrue() internal {
         if (_lastAccrual == block.timestamp) return;
         (uint256 rateX, uint256 unearnedX) = _accrued();
