@@ -17,7 +17,7 @@ export default defineConfig({
     // Deployed as-is by the SDK's deploy function, so its artifact and ABI are generated too.
     npmFilesToBuild: ["@openzeppelin/contracts/access/manager/AccessManager.sol"],
     settings: {
-      optimizer: { enabled: true, runs: 1_000 },
+      optimizer: { enabled: true, runs: 200 },
       viaIR: false,
       evmVersion: "cancun",
     },
@@ -27,7 +27,7 @@ export default defineConfig({
     tests: { solidity: "./test", nodejs: "./test/ts" },
   },
   test: {
-    solidity: { fuzz: { runs: 1_000 }, invariant: { runs: 256, depth: 50, failOnRevert: false } },
+    solidity: { fuzz: { runs: 256 }, invariant: { runs: 256, depth: 50, failOnRevert: false } },
   },
   networks: {
     hardhat: { type: "edr-simulated", chainType: "l1", allowUnlimitedContractSize: false },

@@ -191,6 +191,7 @@ contract Pool is ERC4626, IPool {
     function deposit(uint256 assets, address receiver) public override returns (uint256) {
         require(assets != 0, ErrorsLib.ZeroAmount());
         _checkGate(receiver);
+        _accrue();
         return super.deposit(assets, receiver);
     }
 
@@ -198,6 +199,7 @@ contract Pool is ERC4626, IPool {
     function mint(uint256 shares, address receiver) public override returns (uint256) {
         require(shares != 0, ErrorsLib.ZeroAmount());
         _checkGate(receiver);
+        _accrue();
         return super.mint(shares, receiver);
     }
 
@@ -217,6 +219,7 @@ contract Pool is ERC4626, IPool {
     function requestRedeem(uint256 shares, address owner) external returns (uint256 claimableAt) {
         require(shares != 0, ErrorsLib.ZeroAmount());
         if (msg.sender != owner) _spendAllowance(owner, msg.sender, shares);
+        _accrue();
         uint256 assets = convertToAssets(shares);
         _transfer(owner, address(this), shares);
         RedeemRequest memory r = _requests[owner];
@@ -235,6 +238,7 @@ contract Pool is ERC4626, IPool {
         require(shares != 0, ErrorsLib.ZeroAmount());
         RedeemRequest memory r = _claimable(owner);
         require(shares <= r.shares, ErrorsLib.ExceedsRequest(owner, shares, r.shares));
+        _accrue();
         _syncAllAndCheckIncidents();
         uint256 cap = totalAssets();
         assets = Math.min(shares.mulDiv(r.assets, r.shares), _toAssetsDown(shares, cap));
@@ -246,6 +250,7 @@ contract Pool is ERC4626, IPool {
     function withdraw(uint256 assets, address receiver, address owner) public override returns (uint256 shares) {
         require(assets != 0, ErrorsLib.ZeroAmount());
         RedeemRequest memory r = _claimable(owner);
+        _accrue();
         _syncAllAndCheckIncidents();
         uint256 cap = totalAssets();
         shares = Math.max(assets.mulDivUp(r.shares, r.assets), assets.mulDivUp(totalSupply() + _virtualShares(), cap + 1));
@@ -284,6 +289,10 @@ contract Pool is ERC4626, IPool {
         uint256 cap = _capital();
         uint256 capacity_ = cap * c.weightBps / BPS;
         filled = Math.min(p.maxAmount, _freeCapacity(cap, capacity_, booked, c.groups));
+        // Expired cover of other markets may still count in shared groups and the total until synced.
+        if (filled < p.maxAmount && _syncOthers(p.marketId)) {
+            filled = Math.min(p.maxAmount, _freeCapacity(cap, capacity_, booked, c.groups));
+        }
         if (filled == 0) return (0, 0);
 
         RateCurve memory curve = c.curve;
@@ -346,6 +355,7 @@ contract Pool is ERC4626, IPool {
 
     /// @inheritdoc IPool
     function sync(uint256 marketId) external {
+        _accrue();
         _sync(marketId, _config[marketId].groups);
     }
 
@@ -494,6 +504,17 @@ contract Pool is ERC4626, IPool {
         return booked;
     }
 
+    /// @dev Applies expirations on every backed market but `marketId`; returns whether any exposure was released.
+    function _syncOthers(uint256 marketId) internal returns (bool) {
+        uint128 total = _totalBooked;
+        uint256 n = _backedMarkets.length;
+        for (uint256 i; i < n; ++i) {
+            uint256 id = _backedMarkets[i];
+            if (id != marketId) _sync(id, _config[id].groups);
+        }
+        return _totalBooked < total;
+    }
+
     /// @dev Exposure of `marketId` whose end bucket has passed but has not been released yet.
     function _pendingRelease(uint256 marketId, Exposure memory e) internal view returns (uint256 released) {
         uint256 last = Math.min(BucketLib.at(block.timestamp), e.maxEndBucket);
@@ -580,7 +601,8 @@ contract Pool is ERC4626, IPool {
         if (endBucket > _maxRateBucket) _maxRateBucket = uint40(endBucket);
     }
 
-    /// @dev Writes the stream accrued up to now.
+    /// @dev Writes the stream accrued up to now. Exact (no division), so it changes no value; it keeps the walk
+    /// over end buckets in `_accrued` short for every later call.
     function _accrue() internal {
         if (_lastAccrual == block.timestamp) return;
         (uint256 rateX, uint256 unearnedX) = _accrued();

@@ -240,4 +240,40 @@ contract BuyCoverTest is BaseTest {
         vm.expectRevert();
         cover.slices(1);
     }
+
+    /// Capacity released by expiry on one market is available to another market of the same group at once.
+    function test_buyCover_expiryInOtherMarketOfGroupReleasesCapacity() public {
+        uint256 a = _createMarket(address(0));
+        uint256 b = _createMarket(address(0)); // same group (ethereum-l1)
+        (Pool p, uint32 id) = _createPool(a, 10_000);
+        vm.startPrank(curator);
+        p.setMarketConfig(b, 10_000, _curve(), false);
+        p.setGroupCap(groupEth, 5_000);
+        vm.stopPrank();
+        _deposit(p, lp, 1_000_000e6);
+        _buy(a, 500_000e6, 30 days, _one(id));
+        assertEq(p.freeCapacity(b), 0);
+        vm.warp(block.timestamp + 31 days);
+        // Nobody synced market a: the sale on b releases it.
+        _buy(b, 400_000e6, 30 days, _one(id));
+        assertEq(p.exposure(b), 400_000e6);
+        (uint256 booked,) = p.groupExposure(groupEth);
+        assertEq(booked, 400_000e6);
+    }
+
+    /// Same for the leverage cap across uncorrelated markets.
+    function test_buyCover_expiryInOtherGroupReleasesLeverage() public {
+        uint256 a = _createMarketWith(uint64(1) << groupEth, 0);
+        uint256 b = _createMarketWith(uint64(1) << groupStables, 0);
+        (Pool p, uint32 id) = _createPool(a, 10_000);
+        vm.startPrank(curator);
+        p.setMarketConfig(b, 10_000, _curve(), false);
+        p.setPoolParams(1_000, 10_000, 7 days, address(0));
+        vm.stopPrank();
+        _deposit(p, lp, 1_000_000e6);
+        _buy(a, 1_000_000e6, 30 days, _one(id));
+        vm.warp(block.timestamp + 31 days);
+        _buy(b, 1_000_000e6, 30 days, _one(id));
+        assertEq(p.totalExposure(), 1_000_000e6);
+    }
 }

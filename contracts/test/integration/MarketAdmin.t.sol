@@ -426,4 +426,44 @@ contract MarketAdminTest is BaseTest {
         markets.pool(0);
         assertEq(uint8(markets.marketStatus(5)), uint8(MarketStatus.NONE));
     }
+
+    /// Every restricted registry function refuses a caller without the role.
+    function test_restricted_unauthorizedCaller(address caller) public {
+        vm.assume(caller != governance && caller != guardian && caller != riskOracle && caller != address(this));
+        vm.warp(block.timestamp + 1 days);
+        bytes[] memory calls = new bytes[](12);
+        calls[0] = abi.encodeCall(Markets.createMarket, (_marketParams(address(0)), ""));
+        calls[1] = abi.encodeCall(Markets.pauseMarket, (marketId));
+        calls[2] = abi.encodeCall(Markets.unpauseMarket, (marketId));
+        calls[3] = abi.encodeCall(Markets.retireMarket, (marketId));
+        calls[4] = abi.encodeCall(Markets.pause, ());
+        calls[5] = abi.encodeCall(Markets.unpause, ());
+        calls[6] = abi.encodeCall(Markets.setBaseRate, (marketId, 210));
+        calls[7] = abi.encodeCall(Markets.setRateBounds, (marketId, 0, 100, 10, 50));
+        calls[8] = abi.encodeCall(Markets.createGroup, ("g"));
+        calls[9] = abi.encodeCall(Markets.setCoverAsset, (address(1), true));
+        calls[10] = abi.encodeCall(Markets.setProtocolParams, (caller, 0, 0));
+        calls[11] = abi.encodeCall(Markets.setModules, (address(1), address(2), address(3), address(4)));
+        for (uint256 i; i < calls.length; ++i) {
+            vm.prank(caller);
+            (bool ok, bytes memory ret) = address(markets).call(calls[i]);
+            assertFalse(ok);
+            assertEq(ret, abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, caller));
+        }
+        assertEq(markets.marketCount(), 1);
+        assertEq(uint8(markets.marketStatus(marketId)), uint8(MarketStatus.ACTIVE));
+    }
+
+    /// The risk oracle moves base rates and nothing else.
+    function test_restricted_riskOracleOnlyMovesRates() public {
+        vm.startPrank(riskOracle);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, riskOracle));
+        markets.pauseMarket(marketId);
+        vm.expectRevert(abi.encodeWithSelector(IAccessManaged.AccessManagedUnauthorized.selector, riskOracle));
+        markets.createGroup("g");
+        vm.warp(block.timestamp + 1 days);
+        markets.setBaseRate(marketId, 250);
+        vm.stopPrank();
+        assertEq(markets.market(marketId).baseRateBps, 250);
+    }
 }

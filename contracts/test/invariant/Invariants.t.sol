@@ -48,7 +48,7 @@ contract InvariantsTest is BaseTest, InvariantsSpec {
             handler.recordSeedDeposit(i, lp, 500_000e6);
         }
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](10);
+        bytes4[] memory selectors = new bytes4[](11);
         selectors[0] = Handler.deposit.selector;
         selectors[1] = Handler.requestRedeem.selector;
         selectors[2] = Handler.redeem.selector;
@@ -59,6 +59,7 @@ contract InvariantsTest is BaseTest, InvariantsSpec {
         selectors[7] = Handler.setGroupCap.selector;
         selectors[8] = Handler.setWeight.selector;
         selectors[9] = Handler.claimFees.selector;
+        selectors[10] = Handler.sync.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 

@@ -83,11 +83,6 @@ abstract contract ClaimsBase is BaseTest {
         vm.stopPrank();
     }
 
-    function _two(uint32 a, uint32 b) internal pure returns (uint32[] memory list) {
-        list = new uint32[](2);
-        (list[0], list[1]) = (a, b);
-    }
-
     function _rules() internal pure returns (AssessorRules memory) {
         return AssessorRules({
             votingPeriod: VOTING_PERIOD, lateVoteWindow: LATE_WINDOW, cooldown: COOLDOWN, quorum: QUORUM, members: 0

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: BUSL-1.1
+pragma solidity 0.8.30;
+
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {BaseTest} from "../utils/BaseTest.sol";
+import {TestTrigger} from "../utils/TestTrigger.sol";
+import {Pool} from "../../src/Pool.sol";
+import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
+import {RedeemRequest} from "../../src/interfaces/IPool.sol";
+import {TriggerState} from "../../src/interfaces/ITrigger.sol";
+
+/// @notice `Pool.withdraw`: exits of an asset amount from escrowed shares after the cooldown.
+contract WithdrawTest is BaseTest {
+    uint256 internal marketId;
+    uint256 internal paramId;
+    TestTrigger internal trigger;
+    Pool internal pool;
+    uint32 internal poolId;
+    uint256 internal shares;
+
+    function setUp() public override {
+        super.setUp();
+        marketId = _createMarket(address(0));
+        (paramId, trigger) = _createParametricMarket();
+        (pool, poolId) = _createPool(marketId, 5_000);
+        vm.prank(curator);
+        pool.setMarketConfig(paramId, 5_000, _curve(), false);
+        shares = _deposit(pool, lp, 1_000_000e6);
+    }
+
+    function _requestAndWait(uint256 amount) internal {
+        _requestRedeem(pool, lp, amount);
+        vm.warp(block.timestamp + 7 days);
+    }
+
+    function _expectNoEffect(address caller, uint256 assets, bytes memory err) internal {
+        (RedeemRequest memory r0,) = pool.redeemRequest(lp);
+        uint256 bal = usdc.balanceOf(address(pool));
+        vm.expectRevert(err);
+        vm.prank(caller);
+        pool.withdraw(assets, caller, lp);
+        (RedeemRequest memory r1,) = pool.redeemRequest(lp);
+        assertEq(r1.shares, r0.shares);
+        assertEq(r1.assets, r0.assets);
+        assertEq(usdc.balanceOf(address(pool)), bal);
+    }
+
+    /// Burns enough shares to be worth the assets at both prices; the remaining request keeps its value.
+    function test_withdraw_burnsAtLeastAssetsWorth(uint256 assets) public {
+        _buy(marketId, 100_000e6, 365 days, _one(poolId));
+        _requestAndWait(shares);
+        assets = bound(assets, 1, pool.maxWithdraw(lp));
+        uint256 price = pool.convertToAssets(1e18);
+        vm.prank(lp);
+        uint256 burned = pool.withdraw(assets, lp, lp);
+        assertEq(usdc.balanceOf(lp), assets);
+        assertGe(pool.convertToAssets(1e18), price, "share price never falls");
+        (RedeemRequest memory r,) = pool.redeemRequest(lp);
+        assertEq(r.shares, shares - burned);
+        assertGe(burned, assets * 1e6, "at least request-price shares");
+    }
+
+    function test_withdraw_zeroAmount() public {
+        _requestAndWait(shares);
+        _expectNoEffect(lp, 0, abi.encodeWithSelector(ErrorsLib.ZeroAmount.selector));
+    }
+
+    function test_withdraw_notClaimable() public {
+        _expectNoEffect(lp, 1, abi.encodeWithSelector(ErrorsLib.RequestNotClaimable.selector, lp, 0));
+        uint256 at = _requestRedeem(pool, lp, shares);
+        _expectNoEffect(lp, 1, abi.encodeWithSelector(ErrorsLib.RequestNotClaimable.selector, lp, at));
+    }
+
+    function test_withdraw_exceedsRequest(uint256 requested, uint256 assets) public {
+        requested = bound(requested, 1e6, shares / 2);
+        _requestAndWait(requested);
+        (RedeemRequest memory r,) = pool.redeemRequest(lp);
+        assets = bound(assets, uint256(r.assets) + 1, 1_000_000e6);
+        uint256 needed = Math.max(
+            Math.mulDiv(assets, r.shares, r.assets, Math.Rounding.Ceil), pool.previewWithdraw(assets)
+        );
+        _expectNoEffect(
+            lp, assets, abi.encodeWithSelector(ErrorsLib.ExceedsRequest.selector, lp, needed, requested)
+        );
+    }
+
+    function test_withdraw_insufficientFreeCapital(uint256 assets) public {
+        _buy(marketId, 500_000e6, 30 days, _one(poolId));
+        _requestAndWait(shares);
+        uint256 free = pool.freeCapital();
+        assets = bound(assets, free + 1, 999_000e6);
+        _expectNoEffect(lp, assets, abi.encodeWithSelector(ErrorsLib.InsufficientFreeCapital.selector, assets, free));
+        vm.prank(lp);
+        pool.withdraw(free, lp, lp);
+        assertEq(pool.capital(), pool.lockedCapital(), "INV-LOCK: exactly at the lock");
+    }
+
+    function test_withdraw_refusedWhileIncidentOpen(bool fired) public {
+        _requestAndWait(shares);
+        TriggerState s = fired ? TriggerState.TRIGGERED : TriggerState.FROZEN;
+        trigger.set(s);
+        _expectNoEffect(lp, 1e6, abi.encodeWithSelector(ErrorsLib.TriggerNotActive.selector, paramId, s));
+    }
+
+    function test_withdraw_thirdPartyNeedsAllowance(address operator) public {
+        vm.assume(operator != lp && operator != address(0) && operator != address(pool));
+        _requestAndWait(shares);
+        uint256 needed = pool.previewWithdraw(1e6);
+        _expectNoEffect(
+            operator,
+            1e6,
+            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, operator, 0, needed)
+        );
+    }
+}
