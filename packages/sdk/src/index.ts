@@ -100,6 +100,12 @@ export {
   requestRedeem,
 } from "./actions/requestRedeem.ts";
 export {
+  type SetBaseRateErrorType,
+  type SetBaseRateParameters,
+  type SetBaseRateReturnType,
+  setBaseRate,
+} from "./actions/setBaseRate.ts";
+export {
   type SettleErrorType,
   type SettleParameters,
   type SettleReturnType,
@@ -122,3 +128,4 @@ export {
   ROLES,
 } from "./deploy/deployBackstop.ts";
 export * from "./errors/index.ts";
+export type { OnHash, Sent } from "./internal/send.ts";

@@ -1,11 +1,16 @@
 import { assessedClaimsAbi } from "@backstop/abi";
 import { type Address, parseEventLogs } from "viem";
 import type { ClaimStatusError, ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
-import { type Sent, send } from "../internal/send.ts";
+import { type OnHash, type Sent, send } from "../internal/send.ts";
 import type { WriteClient } from "../internal/types.ts";
 import { CLAIM_STATUSES, type ClaimStatus } from "./getClaim.ts";
 
-export type FinalizeClaimParameters = { assessedClaims: Address; claimId: bigint };
+export type FinalizeClaimParameters = {
+  assessedClaims: Address;
+  claimId: bigint;
+  /** Called with the hash once broadcast, before the receipt. */
+  onHash?: OnHash;
+};
 export type FinalizeClaimReturnType = Sent & { status: ClaimStatus };
 export type FinalizeClaimErrorType = ClaimStatusError | ContractRevertError | UnknownRevertError;
 
@@ -14,12 +19,17 @@ export async function finalizeClaim(
   client: WriteClient,
   params: FinalizeClaimParameters,
 ): Promise<FinalizeClaimReturnType> {
-  const sent = await send(client, {
-    address: params.assessedClaims,
-    abi: assessedClaimsAbi,
-    functionName: "finalize",
-    args: [params.claimId],
-  });
+  const sent = await send(
+    client,
+    {
+      address: params.assessedClaims,
+      abi: assessedClaimsAbi,
+      functionName: "finalize",
+      args: [params.claimId],
+    },
+    undefined,
+    params.onHash,
+  );
   const logs = parseEventLogs({
     abi: assessedClaimsAbi,
     logs: sent.receipt.logs,

@@ -3,11 +3,15 @@ import type { Address } from "viem";
 import { readContract } from "viem/actions";
 import type { ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
 import { guarded } from "../internal/read.ts";
-import { type Sent, send } from "../internal/send.ts";
+import { type OnHash, type Sent, send } from "../internal/send.ts";
 import type { WriteClient } from "../internal/types.ts";
 import { TRIGGER_STATES, type TriggerState } from "./readTrigger.ts";
 
-export type PokeTriggerParameters = { trigger: Address };
+export type PokeTriggerParameters = {
+  trigger: Address;
+  /** Called with the hash once broadcast, before the receipt. */
+  onHash?: OnHash;
+};
 export type PokeTriggerReturnType = Sent & { state: TriggerState };
 export type PokeTriggerErrorType = ContractRevertError | UnknownRevertError;
 

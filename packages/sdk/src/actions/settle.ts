@@ -1,10 +1,15 @@
 import { settlementAbi } from "@backstop/abi";
 import { type Address, parseEventLogs } from "viem";
 import type { AlreadySettledError, ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
-import { type Sent, send } from "../internal/send.ts";
+import { type OnHash, type Sent, send } from "../internal/send.ts";
 import type { WriteClient } from "../internal/types.ts";
 
-export type SettleParameters = { settlement: Address; marketId: bigint };
+export type SettleParameters = {
+  settlement: Address;
+  marketId: bigint;
+  /** Called with the hash once broadcast, before the receipt. */
+  onHash?: OnHash;
+};
 export type SettleReturnType = Sent & {
   incidentTime: bigint;
   payoutPerUnitWad: bigint;
@@ -18,12 +23,17 @@ export type SettleErrorType = AlreadySettledError | ContractRevertError | Unknow
  * call; a second settle reverts AlreadySettled.
  */
 export async function settle(client: WriteClient, params: SettleParameters): Promise<SettleReturnType> {
-  const sent = await send(client, {
-    address: params.settlement,
-    abi: settlementAbi,
-    functionName: "settle",
-    args: [params.marketId],
-  });
+  const sent = await send(
+    client,
+    {
+      address: params.settlement,
+      abi: settlementAbi,
+      functionName: "settle",
+      args: [params.marketId],
+    },
+    undefined,
+    params.onHash,
+  );
   const [log] = parseEventLogs({ abi: settlementAbi, logs: sent.receipt.logs, eventName: "MarketSettled" });
   return {
     ...sent,
