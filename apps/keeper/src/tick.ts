@@ -107,6 +107,7 @@ async function detectChainReset(ctx: KeeperContext, headNumber: number): Promise
   if (!reset) return;
   ctx.log({ level: "warn", event: "chain.reset", cursor: state.lastBlock, head: headNumber });
   resetForNewChain(state);
+  kinds.clear();
   ctx.save();
 }
 
