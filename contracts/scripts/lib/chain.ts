@@ -1,5 +1,5 @@
 import hre from "hardhat";
-import type { PublicClient, WalletClient } from "viem";
+import type { EIP1193Provider, PublicClient, WalletClient } from "viem";
 
 /** A connection to Hardhat's in-process chain with the clients and time controls the scripts use. */
 export type Chain = {
@@ -7,6 +7,8 @@ export type Chain = {
   viem: Awaited<ReturnType<typeof hre.network.create>>["viem"];
   publicClient: PublicClient;
   wallets: WalletClient[];
+  /** The chain's EIP-1193 provider (e.g. to serve it over HTTP). */
+  provider: EIP1193Provider;
   /** Moves the chain clock forward by `seconds` and mines a block. */
   increaseTime: (seconds: number | bigint) => Promise<void>;
   /** The latest block's timestamp. */
@@ -22,6 +24,7 @@ export async function connectChain(): Promise<Chain> {
     viem,
     publicClient,
     wallets,
+    provider: provider as unknown as EIP1193Provider,
     increaseTime: async (seconds) => {
       await provider.request({ method: "evm_increaseTime", params: [Number(seconds)] });
       await provider.request({ method: "evm_mine", params: [] });

@@ -34,6 +34,10 @@ export type MarketSpec = {
   groups: readonly number[];
   /** Deploy a settable trigger and make the market PARAMETRIC. */
   parametric?: boolean;
+  /** Use this trigger instead of a settable one (makes the market PARAMETRIC). */
+  trigger?: Address;
+  /** Seconds after settlement during which claims are accepted (default 30 days). */
+  claimWindow?: number;
   baseRateBps?: number;
   deductibleBps?: number;
 };
@@ -52,11 +56,15 @@ export type PoolSpec = {
 export type Curve = { baseRateBps: number; slope1Bps: number; slope2Bps: number; kinkBps: number };
 
 /** Deploys the protocol with a mock stablecoin and the default groups (0 stablecoins, 1 ethereum-l1). */
-export async function deployProtocol(chain: Chain): Promise<DeployBackstopReturnType & { stable: Address }> {
+export async function deployProtocol(
+  chain: Chain,
+  options: { riskOracle?: Address } = {},
+): Promise<DeployBackstopReturnType & { stable: Address }> {
   const [deployer] = chain.wallets;
   const d = await deployBackstop({
     walletClient: deployer as WalletClient,
     publicClient: chain.publicClient,
+    ...(options.riskOracle ? { riskOracle: options.riskOracle } : {}),
     stable: true,
     groups: ["stablecoins", "ethereum-l1", "lending"],
   });
@@ -67,8 +75,9 @@ export async function deployProtocol(chain: Chain): Promise<DeployBackstopReturn
 export async function createMarket(chain: Chain, d: DeployBackstopReturnType, spec: MarketSpec) {
   const gov = chain.wallets[0] as WalletClient;
   const account = gov.account as NonNullable<WalletClient["account"]>;
-  let trigger: Address = zeroAddress;
-  if (spec.parametric) {
+  let trigger: Address = spec.trigger ?? zeroAddress;
+  const parametric = spec.parametric || spec.trigger !== undefined;
+  if (spec.parametric && !spec.trigger) {
     const hash = await deployContract(gov, {
       abi: mockTriggerAbi,
       bytecode: mockTriggerBytecode,
@@ -89,14 +98,14 @@ export async function createMarket(chain: Chain, d: DeployBackstopReturnType, sp
         {
           asset: d.stable as Address,
           status: 0,
-          claimMode: spec.parametric ? 0 : 1,
+          claimMode: parametric ? 0 : 1,
           payoutMode: 0,
           deductibleBps: spec.deductibleBps ?? 1_000,
           maturationDelay: 0,
           trigger,
           minPeriod: 7 * 86_400,
           maxPeriod: 365 * 86_400,
-          claimWindow: 30 * 86_400,
+          claimWindow: spec.claimWindow ?? 30 * 86_400,
           groups: spec.groups.reduce((m, g) => m | (1n << BigInt(g)), 0n),
           baseRateBps: spec.baseRateBps ?? 200,
           minBaseRateBps: 50,

@@ -5,11 +5,36 @@ export {
   buyCover,
 } from "./actions/buyCover.ts";
 export {
+  type ChallengeErrorType,
+  type ChallengeParameters,
+  type ChallengeReturnType,
+  challenge,
+} from "./actions/challenge.ts";
+export { type ClaimErrorType, type ClaimParameters, type ClaimReturnType, claim } from "./actions/claim.ts";
+export {
   type DepositErrorType,
   type DepositParameters,
   type DepositReturnType,
   deposit,
 } from "./actions/deposit.ts";
+export {
+  type FinalizeClaimErrorType,
+  type FinalizeClaimParameters,
+  type FinalizeClaimReturnType,
+  finalizeClaim,
+} from "./actions/finalizeClaim.ts";
+export {
+  CLAIM_STATUSES,
+  type ClaimStatus,
+  type GetClaimParameters,
+  type GetClaimReturnType,
+  getClaim,
+} from "./actions/getClaim.ts";
+export {
+  type GetIncidentParameters,
+  type GetIncidentReturnType,
+  getIncident,
+} from "./actions/getIncident.ts";
 export {
   type GetMarketsParameters,
   type GetMarketsReturnType,
@@ -30,6 +55,18 @@ export {
 } from "./actions/getPools.ts";
 export { type GetTvcParameters, type GetTvcReturnType, getTvc } from "./actions/getTvc.ts";
 export { type GetTvlParameters, type GetTvlReturnType, getTvl } from "./actions/getTvl.ts";
+export { type PayoutOfParameters, type PayoutOfReturnType, payoutOf } from "./actions/payoutOf.ts";
+export {
+  type PokeTriggerErrorType,
+  type PokeTriggerParameters,
+  type PokeTriggerReturnType,
+  pokeTrigger,
+} from "./actions/pokeTrigger.ts";
+export {
+  type PreviewPokeParameters,
+  type PreviewPokeReturnType,
+  previewPoke,
+} from "./actions/previewPoke.ts";
 export { type QuoteErrorType, type QuoteParameters, type QuoteReturnType, quote } from "./actions/quote.ts";
 export {
   type ReadPoolMarketStateParameters,
@@ -37,18 +74,52 @@ export {
   readPoolMarketState,
 } from "./actions/readPoolMarketState.ts";
 export {
+  type ReadTriggerParameters,
+  type ReadTriggerReturnType,
+  readTrigger,
+  TRIGGER_STATES,
+  type TriggerKind,
+  type TriggerState,
+} from "./actions/readTrigger.ts";
+export {
   type RedeemErrorType,
   type RedeemParameters,
   type RedeemReturnType,
   redeem,
 } from "./actions/redeem.ts";
 export {
+  type RedeemClaimErrorType,
+  type RedeemClaimParameters,
+  type RedeemClaimReturnType,
+  redeemClaim,
+} from "./actions/redeemClaim.ts";
+export {
   type RequestRedeemErrorType,
   type RequestRedeemParameters,
   type RequestRedeemReturnType,
   requestRedeem,
 } from "./actions/requestRedeem.ts";
+export {
+  type SetBaseRateErrorType,
+  type SetBaseRateParameters,
+  type SetBaseRateReturnType,
+  setBaseRate,
+} from "./actions/setBaseRate.ts";
+export {
+  type SettleErrorType,
+  type SettleParameters,
+  type SettleReturnType,
+  settle,
+} from "./actions/settle.ts";
 export { type SignPermitParameters, type SignPermitReturnType, signPermit } from "./actions/signPermit.ts";
+export {
+  type SubmitClaimErrorType,
+  type SubmitClaimParameters,
+  type SubmitClaimReturnType,
+  submitClaim,
+} from "./actions/submitClaim.ts";
+export { type SweepErrorType, type SweepParameters, type SweepReturnType, sweep } from "./actions/sweep.ts";
+export { type VoteErrorType, type VoteParameters, type VoteReturnType, vote } from "./actions/vote.ts";
 export {
   type DeployBackstopParameters,
   type DeployBackstopReturnType,
@@ -57,3 +128,4 @@ export {
   ROLES,
 } from "./deploy/deployBackstop.ts";
 export * from "./errors/index.ts";
+export type { OnHash, Sent } from "./internal/send.ts";

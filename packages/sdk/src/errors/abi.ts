@@ -1,12 +1,18 @@
 import {
   accessManagerAbi,
+  assessedClaimsAbi,
+  committeeTriggerAbi,
   coverManagerAbi,
+  drainTriggerAbi,
   errorsLibAbi,
   marketsAbi,
   mockStableAbi,
   mockTriggerAbi,
+  optimisticTriggerAbi,
+  pegTriggerAbi,
   poolAbi,
   poolFactoryAbi,
+  settlementAbi,
 } from "@backstop/abi";
 import type { Abi } from "viem";
 
@@ -37,4 +43,10 @@ export const backstopErrorsAbi: readonly AbiError[] = errorsOf(
   accessManagerAbi,
   mockStableAbi,
   mockTriggerAbi,
+  settlementAbi,
+  assessedClaimsAbi,
+  pegTriggerAbi,
+  drainTriggerAbi,
+  committeeTriggerAbi,
+  optimisticTriggerAbi,
 );

@@ -3,6 +3,7 @@ import { formatAmount, formatBps } from "./format.ts";
 
 const MARKET_STATUS = ["NONE", "ACTIVE", "PAUSED", "TRIGGERED", "RETIRED"] as const;
 const TRIGGER_STATE = ["ACTIVE", "FROZEN", "TRIGGERED"] as const;
+const CLAIM_STATUS = ["NONE", "FAST_TRACK", "VOTING", "APPROVED", "DENIED", "VOIDED", "PAID"] as const;
 
 /** Options that shape messages: the cover asset's decimals. */
 export type FormatOptions = { decimals?: number };
@@ -51,6 +52,26 @@ export class UnauthorizedError extends ContractRevertError {
   override name = "UnauthorizedError";
 }
 
+/** The market is already settled (or, for sweep, already swept): the action has nothing left to do. */
+export class AlreadySettledError extends ContractRevertError {
+  override name = "AlreadySettledError";
+}
+
+/** The market's trigger has not fired, or the market has not been settled yet. */
+export class NotSettledError extends ContractRevertError {
+  override name = "NotSettledError";
+}
+
+/** A parametric claim cannot pay this policy: already paid, outside the incident, or the window closed. */
+export class ClaimRejectedError extends ContractRevertError {
+  override name = "ClaimRejectedError";
+}
+
+/** An assessed claim is not in the status or time the call needs (too early, window closed, wrong status). */
+export class ClaimStatusError extends ContractRevertError {
+  override name = "ClaimStatusError";
+}
+
 /** A revert the SDK could not decode into a protocol error. */
 export class UnknownRevertError extends BaseError {
   override name = "UnknownRevertError";
@@ -67,6 +88,24 @@ const classes: Record<string, typeof ContractRevertError> = {
   InsufficientFreeCapital: WithdrawalError,
   Unauthorized: UnauthorizedError,
   AccessManagedUnauthorized: UnauthorizedError,
+  NotPolicyOwner: UnauthorizedError,
+  NotAssessor: UnauthorizedError,
+  AlreadySettled: AlreadySettledError,
+  NotSettled: NotSettledError,
+  TriggerNotFired: NotSettledError,
+  AlreadyPaid: ClaimRejectedError,
+  StartedAfterIncident: ClaimRejectedError,
+  ExpiredBeforeIncident: ClaimRejectedError,
+  ClaimWindowClosed: ClaimRejectedError,
+  ClaimWindowOpen: ClaimStatusError,
+  NotCovered: ClaimRejectedError,
+  ClaimTooLarge: ClaimRejectedError,
+  ClaimExists: ClaimRejectedError,
+  WrongClaimStatus: ClaimStatusError,
+  ChallengeWindowClosed: ClaimStatusError,
+  TooEarly: ClaimStatusError,
+  AlreadyVoted: ClaimStatusError,
+  VotingClosed: ClaimStatusError,
 };
 
 /** Builds the typed error for a decoded revert, with a message saying what to change. */
@@ -144,6 +183,48 @@ export function describe(
       return `the permit expired at ${s(0)}; sign a new permit with a later deadline`;
     case "ERC2612InvalidSigner":
       return `the permit was signed by ${s(0)}, not the owner ${s(1)}; sign with the owner's key`;
+    case "WrongClaimMode":
+      return `market ${s(0)} uses the other claim mode; parametric markets settle and claim, assessed markets take submitClaim`;
+    case "TriggerNotFired":
+      return `market ${s(0)}'s trigger is ${TRIGGER_STATE[Number(n(1))] ?? s(1)}; settle once it is TRIGGERED (poke it first)`;
+    case "AlreadySettled":
+      return `market ${s(0)} is already settled (or its reserve already swept); nothing to do`;
+    case "NotSettled":
+      return `market ${s(0)} is not settled; call settle first`;
+    case "AlreadyPaid":
+      return `policy ${s(0)} was already paid; a policy pays once`;
+    case "StartedAfterIncident":
+      return `policy ${s(0)} started at ${s(1)}, after the incident at ${s(2)}; it does not cover this incident`;
+    case "ExpiredBeforeIncident":
+      return `policy ${s(0)} ended at ${s(1)}, before the incident at ${s(2)}; it does not cover this incident`;
+    case "ClaimWindowClosed":
+      return `the claim window closed at ${s(0)}; claims are no longer accepted`;
+    case "ClaimWindowOpen":
+      return `the claim window is open until ${s(0)}; sweep after it closes`;
+    case "NotPolicyOwner":
+      return `${s(1)} does not own policy ${s(0)}; submit from the policy owner's account`;
+    case "ClaimTooLarge":
+      return `claiming ${amt(0)} but the policy pays at most ${amt(1)}; claim at most ${amt(1)}`;
+    case "NotCovered":
+      return `policy ${s(0)} covers [${s(1)}, ${s(2)}] (plus the claim window); it is not claimable now`;
+    case "ClaimExists":
+      return `policy ${s(0)} already has open claim ${s(1)}; wait for it to end`;
+    case "UnknownClaim":
+      return `claim ${s(0)} does not exist`;
+    case "WrongClaimStatus":
+      return `claim ${s(0)} is ${CLAIM_STATUS[Number(n(1))] ?? s(1)}; this call needs another status`;
+    case "ChallengeWindowClosed":
+      return `claim ${s(0)}'s challenge window closed at ${s(1)}`;
+    case "TooEarly":
+      return `claim ${s(0)} cannot move before ${s(1)}; retry after that time`;
+    case "NotAssessor":
+      return `${s(0)} is not an assessor of this market's group`;
+    case "AlreadyVoted":
+      return `${s(1)} already voted on claim ${s(0)}`;
+    case "VotingClosed":
+      return `voting on claim ${s(0)} ended at ${s(1)}; finalize it`;
+    case "NoAssessorGroup":
+      return `market ${s(0)} has no assessor group; governance must set one before claims can be voted`;
     default:
       return args.length ? `reverted with (${args.map(String).join(", ")})` : "reverted";
   }

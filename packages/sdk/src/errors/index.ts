@@ -1,11 +1,15 @@
 export { backstopErrorsAbi } from "./abi.ts";
 export {
+  AlreadySettledError,
+  ClaimRejectedError,
+  ClaimStatusError,
   ContractRevertError,
   contractError,
   describe,
   type FormatOptions,
   InsufficientCapacityError,
   MarketClosedError,
+  NotSettledError,
   PremiumTooHighError,
   UnauthorizedError,
   UnknownRevertError,

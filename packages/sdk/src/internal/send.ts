@@ -12,6 +12,8 @@ import type { WriteClient } from "./types.ts";
 
 /** A mined transaction. */
 export type Sent = { hash: Hash; receipt: TransactionReceipt };
+/** Called with the hash as soon as the transaction is broadcast, before its receipt (to persist it). */
+export type OnHash = (hash: Hash) => void | Promise<void>;
 
 /**
  * Simulates, sends and waits for one contract call; any revert becomes a typed SDK error. A reverted receipt
@@ -25,12 +27,14 @@ export async function send<
   client: WriteClient,
   call: { address: Address; abi: abi; functionName: name; args: args },
   decimals?: number,
+  onHash?: OnHash,
 ): Promise<Sent> {
   try {
     // biome-ignore lint/suspicious/noExplicitAny: viem's generic call parameters do not narrow through this helper
     const { request } = await simulateContract(client, { ...call, account: client.account } as any);
     // biome-ignore lint/suspicious/noExplicitAny: the simulated request is sent as is
     const hash = await writeContract(client, request as any);
+    if (onHash) await onHash(hash);
     const receipt = await waitForTransactionReceipt(client, { hash });
     if (receipt.status !== "success") {
       // biome-ignore lint/suspicious/noExplicitAny: as above

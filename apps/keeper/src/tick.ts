@@ -1,0 +1,217 @@
+import { assessedClaimsAbi, marketsAbi } from "@backstop/abi";
+import {
+  AlreadySettledError,
+  finalizeClaim,
+  getIncident,
+  pokeTrigger,
+  readTrigger,
+  setBaseRate,
+  settle,
+  type TriggerKind,
+} from "@backstop/sdk";
+import type { Address } from "viem";
+import type { KeeperContext } from "./context.ts";
+import { ChainMismatchError } from "./errors.ts";
+import { execute } from "./execute.ts";
+import { baseRateFor, nextBaseRate } from "./rates.ts";
+import { reconcilePending } from "./reconcile.ts";
+import { resetForNewChain } from "./state.ts";
+import { decidePoke } from "./triggers.ts";
+
+const PARAMETRIC = 0;
+const MARKET_TRIGGERED = 3;
+const MARKET_RETIRED = 4;
+const CLAIM_FAST_TRACK = 1;
+const CLAIM_VOTING = 2;
+
+/** Trigger kinds never change for an address: detected once per process. */
+const kinds = new Map<string, TriggerKind>();
+
+/** Summary of one tick, for the log. */
+export type TickSummary = {
+  block: number;
+  markets: number;
+  pokes: number;
+  settles: number;
+  finalized: number;
+  rates: number;
+};
+
+/**
+ * One pass over chain state: detect a chain restart, reconcile pending transactions, then for every market
+ * poke its trigger when that can change something, settle fired parametric markets, finalize assessed claims
+ * whose deadline passed, and (optionally) move base rates. Every action is re-derived from chain state.
+ */
+export async function runTick(ctx: KeeperContext): Promise<TickSummary> {
+  const { client, deployment, state } = ctx;
+  const chainId = await client.getChainId();
+  if (chainId !== deployment.chainId) {
+    throw new ChainMismatchError(
+      `the RPC serves chain ${chainId}, the deployment is on ${deployment.chainId}`,
+    );
+  }
+  const head = await client.getBlock({ blockTag: "latest" });
+  await detectChainReset(ctx, Number(head.number));
+  await reconcilePending(ctx);
+
+  const summary: TickSummary = {
+    block: Number(head.number),
+    markets: 0,
+    pokes: 0,
+    settles: 0,
+    finalized: 0,
+    rates: 0,
+  };
+  const count = await client.readContract({
+    address: deployment.markets,
+    abi: marketsAbi,
+    functionName: "marketCount",
+  });
+  summary.markets = Number(count);
+  for (let id = 1n; id <= count; id++) {
+    const m = await client.readContract({
+      address: deployment.markets,
+      abi: marketsAbi,
+      functionName: "market",
+      args: [id],
+    });
+    if (m.claimMode === PARAMETRIC && m.status !== MARKET_RETIRED) {
+      const r = await parametric(ctx, id, m.trigger, m.status === MARKET_TRIGGERED);
+      summary.pokes += r.pokes;
+      summary.settles += r.settles;
+    }
+    if (ctx.rates?.enabled && m.status !== MARKET_RETIRED && m.status !== MARKET_TRIGGERED) {
+      summary.rates += await rate(ctx, id, m, Number(head.timestamp));
+    }
+  }
+  summary.finalized = await finalizeDue(ctx, head.timestamp);
+
+  state.lastBlock = Number(head.number);
+  state.lastBlockHash = head.hash;
+  ctx.save();
+  return summary;
+}
+
+/** A block number below the cursor, or another hash at the cursor's height, means the chain was reset. */
+async function detectChainReset(ctx: KeeperContext, headNumber: number): Promise<void> {
+  const { state, client } = ctx;
+  if (state.lastBlock === null) return;
+  let reset = headNumber < state.lastBlock;
+  if (!reset && state.lastBlockHash) {
+    const block = await client.getBlock({ blockNumber: BigInt(state.lastBlock) }).catch((err: unknown) => {
+      if ((err as { name?: string }).name === "BlockNotFoundError") return null;
+      throw err;
+    });
+    reset = block === null || block.hash !== state.lastBlockHash;
+  }
+  if (!reset) return;
+  ctx.log({ level: "warn", event: "chain.reset", cursor: state.lastBlock, head: headNumber });
+  resetForNewChain(state);
+  kinds.clear();
+  ctx.save();
+}
+
+async function parametric(
+  ctx: KeeperContext,
+  marketId: bigint,
+  trigger: Address,
+  marketTriggered: boolean,
+): Promise<{ pokes: number; settles: number }> {
+  const { client, state, deployment } = ctx;
+  let pokes = 0;
+  let settles = 0;
+  const kind = kinds.get(trigger);
+  let read = await readTrigger(client, kind ? { trigger, kind } : { trigger });
+  kinds.set(trigger, read.kind);
+  if (!marketTriggered) {
+    const decision = await decidePoke(client, trigger, read, state.triggers[trigger]);
+    if (decision.poke) {
+      const result = await execute(ctx, {
+        key: `poke:${trigger}`,
+        kind: "poke",
+        run: (onHash) => pokeTrigger(client, { trigger, onHash }),
+        memory: { trigger, observed: decision.observed },
+        fields: { marketId, trigger, reason: decision.reason },
+      });
+      if (result === "sent") {
+        pokes++;
+        read = await readTrigger(client, { trigger, kind: read.kind });
+      }
+    }
+  }
+  if (read.state !== "TRIGGERED") return { pokes, settles };
+  const incident = await getIncident(client, { settlement: deployment.settlement, marketId });
+  if (incident.settled) return { pokes, settles };
+  const result = await execute(ctx, {
+    key: `settle:${marketId}`,
+    kind: "settle",
+    run: (onHash) => settle(client, { settlement: deployment.settlement, marketId, onHash }),
+    alreadyDone: (err) => err instanceof AlreadySettledError,
+    fields: { marketId, incidentTime: read.incidentTime },
+  });
+  if (result === "sent") settles++;
+  return { pokes, settles };
+}
+
+/** Finalizes FAST_TRACK / VOTING claims whose deadline passed; advances the floor over closed claims. */
+async function finalizeDue(ctx: KeeperContext, now: bigint): Promise<number> {
+  const { client, state, deployment } = ctx;
+  const address = deployment.assessedClaims;
+  const count = Number(
+    await client.readContract({ address, abi: assessedClaimsAbi, functionName: "claimCount" }),
+  );
+  let finalized = 0;
+  let floorOpen = true;
+  for (let id = state.claimFloor; id <= count; id++) {
+    const c = await client.readContract({
+      address,
+      abi: assessedClaimsAbi,
+      functionName: "claimOf",
+      args: [BigInt(id)],
+    });
+    const open = c.status === CLAIM_FAST_TRACK || c.status === CLAIM_VOTING;
+    if (open && now > BigInt(c.deadline)) {
+      const claimId = BigInt(id);
+      const result = await execute(ctx, {
+        key: `finalize:${id}`,
+        kind: "finalize",
+        run: (onHash) => finalizeClaim(client, { assessedClaims: address, claimId, onHash }),
+        fields: { claimId },
+      });
+      if (result === "sent") finalized++;
+      // Still open until the finalize is mined; re-checked next tick.
+      floorOpen = false;
+      continue;
+    }
+    if (open) floorOpen = false;
+    if (floorOpen) state.claimFloor = id + 1;
+  }
+  return finalized;
+}
+
+async function rate(
+  ctx: KeeperContext,
+  marketId: bigint,
+  m: {
+    baseRateBps: number;
+    minBaseRateBps: number;
+    maxBaseRateBps: number;
+    maxRateChangePerDayBps: number;
+    rateUpdatedAt: number;
+  },
+  now: number,
+): Promise<number> {
+  const targets = ctx.rates?.targetRateBps;
+  const target = typeof targets === "function" ? targets(marketId) : targets?.[marketId.toString()];
+  if (target === undefined) return 0;
+  const next = nextBaseRate(m, baseRateFor(target), now, ctx.rates?.minStepBps);
+  if (next === undefined) return 0;
+  const result = await execute(ctx, {
+    key: `rate:${marketId}`,
+    kind: "rate",
+    run: (onHash) =>
+      setBaseRate(ctx.client, { markets: ctx.deployment.markets, marketId, rateBps: BigInt(next), onHash }),
+    fields: { marketId, fromBps: m.baseRateBps, toBps: next, targetRateBps: target },
+  });
+  return result === "sent" ? 1 : 0;
+}

@@ -1,0 +1,54 @@
+import { assessedClaimsAbi, marketsAbi } from "@backstop/abi";
+import { type Address, parseEventLogs } from "viem";
+import { readContract } from "viem/actions";
+import type { ClaimStatusError, ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
+import { approveIfNeeded } from "../internal/approve.ts";
+import { guarded } from "../internal/read.ts";
+import { type Sent, send } from "../internal/send.ts";
+import type { WriteClient } from "../internal/types.ts";
+
+export type ChallengeParameters = {
+  assessedClaims: Address;
+  /** The Markets registry (to find the cover asset for the bond). */
+  markets: Address;
+  claimId: bigint;
+};
+export type ChallengeReturnType = Sent & { bond: bigint };
+export type ChallengeErrorType = ClaimStatusError | ContractRevertError | UnknownRevertError;
+
+/**
+ * Challenges a fast-track claim within its window, sending it to the market's assessors. Approves the bond
+ * (claim amount x bondBps) first when the allowance is short.
+ */
+export async function challenge(
+  client: WriteClient,
+  params: ChallengeParameters,
+): Promise<ChallengeReturnType> {
+  const { asset, bond } = await guarded(async () => {
+    const claims = { address: params.assessedClaims, abi: assessedClaimsAbi } as const;
+    const [bondBps, c] = await Promise.all([
+      readContract(client, { ...claims, functionName: "bondBps" }),
+      readContract(client, { ...claims, functionName: "claimOf", args: [params.claimId] }),
+    ]);
+    const m = await readContract(client, {
+      address: params.markets,
+      abi: marketsAbi,
+      functionName: "market",
+      args: [BigInt(c.marketId)],
+    });
+    return { asset: m.asset, bond: (c.amount * BigInt(bondBps)) / 10_000n };
+  });
+  await approveIfNeeded(client, asset, params.assessedClaims, bond);
+  const sent = await send(client, {
+    address: params.assessedClaims,
+    abi: assessedClaimsAbi,
+    functionName: "challenge",
+    args: [params.claimId],
+  });
+  const [log] = parseEventLogs({
+    abi: assessedClaimsAbi,
+    logs: sent.receipt.logs,
+    eventName: "ClaimChallenged",
+  });
+  return { ...sent, bond: log?.args.bond ?? bond };
+}
