@@ -1,5 +1,6 @@
 import { assessedClaimsAbi, mockStableAbi } from "@backstop/abi";
 import { type Address, erc20Abi, type PublicClient, parseEventLogs } from "viem";
+import { readContract } from "viem/actions";
 import type { Signer } from "./context.ts";
 import { write } from "./write.ts";
 
@@ -10,14 +11,14 @@ export async function submitAssessedClaim(
   wallet: Signer,
   p: { assessedClaims: Address; asset: Address; policyId: bigint; amount: bigint; evidenceURI: string },
 ) {
-  const depositBps = await wallet.readContract({
+  const depositBps = await readContract(wallet, {
     address: p.assessedClaims,
     abi: assessedClaimsAbi,
     functionName: "depositBps",
   });
   const deposit = (p.amount * BigInt(depositBps)) / 10_000n;
   if (deposit > 0n) {
-    const allowance = await wallet.readContract({
+    const allowance = await readContract(wallet, {
       address: p.asset,
       abi: erc20Abi,
       functionName: "allowance",

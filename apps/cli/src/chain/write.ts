@@ -16,18 +16,13 @@ export async function write(
 ): Promise<Mined> {
   try {
     // biome-ignore lint/suspicious/noExplicitAny: the helper is generic over any ABI
-    const { request, result } = await simulateContract(wallet, { ...call, account: wallet.account } as any);
-    // biome-ignore lint/suspicious/noExplicitAny: the simulated request is sent as is
-    const hash = await writeContract(wallet, request as any);
+    const params = { ...call, account: wallet.account } as any;
+    const { request, result } = await simulateContract(wallet, params);
+    const hash = await writeContract(wallet, request);
     const receipt = await waitForTransactionReceipt(wallet, { hash, pollingInterval: 50 });
-    if (receipt.status !== "success") {
-      // biome-ignore lint/suspicious/noExplicitAny: replay at the block to recover the reason
-      await simulateContract(wallet, {
-        ...call,
-        account: wallet.account,
-        blockNumber: receipt.blockNumber,
-      } as any);
-    }
+    // Replays a reverted transaction at its block to recover the reason.
+    if (receipt.status !== "success")
+      await simulateContract(wallet, { ...params, blockNumber: receipt.blockNumber });
     return { hash, receipt, result };
   } catch (err) {
     throw toBackstopError(err, { decimals });
