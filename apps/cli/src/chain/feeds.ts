@@ -10,9 +10,9 @@ export async function setFeedPrice(wallet: Signer, feeds: readonly Address[], an
 }
 
 /** Re-posts each mock feed's latest answer as a new round now (a Chainlink heartbeat). */
-export async function heartbeat(wallet: Signer, feeds: readonly Address[]) {
+export async function heartbeat(wallet: Signer, client: PublicClient, feeds: readonly Address[]) {
   for (const feed of feeds) {
-    const answer = await readFeed(wallet as unknown as PublicClient, feed);
+    const answer = await readFeed(client, feed);
     await write(wallet, { address: feed, abi: mockAggregatorAbi, functionName: "setAnswer", args: [answer] });
   }
 }

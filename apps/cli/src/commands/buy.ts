@@ -30,6 +30,10 @@ const buy: Command = {
     const maxPremium = values["max-premium"]
       ? parseAmount("--max-premium", values["max-premium"], 6)
       : q.total + q.total / 100n;
+    if (maxPremium < q.total)
+      throw new NotReadyError(
+        `the premium is ${formatAmount(q.total)} USDC, above --max-premium ${formatAmount(maxPremium)}: raise it or lower --amount/--period`,
+      );
     const bought = await buyCover(ctx.wallet, {
       coverManager: d.coverManager,
       marketId,

@@ -9,7 +9,7 @@ import {
   submitAssessedClaim,
 } from "../chain/assessed.ts";
 import { connectWrite, type Registry, registryOf, type WriteContext } from "../chain/context.ts";
-import { claimPolicy, readIncident, settleMarket } from "../chain/settlement.ts";
+import { claimPolicy, readIncident, readPayout, settleMarket } from "../chain/settlement.ts";
 import { readTrigger } from "../chain/trigger.ts";
 import { marketOf, parseCommand, printHelp, required } from "../cli.ts";
 import type { Command } from "../command.ts";
@@ -81,7 +81,18 @@ async function parametric(
     await settleMarket(ctx.wallet, d.settlement, marketId);
     inc = await readIncident(ctx.publicClient, d.settlement, marketId);
   }
-  const owner = ctx.wallet.account.address;
+  const { payout, paid } = await readPayout(ctx.publicClient, d.settlement, policyId);
+  if (paid) throw new NotReadyError(`policy #${policyId} was already paid`);
+  if (payout === 0n)
+    throw new NotReadyError(
+      `policy #${policyId} pays nothing for market ${marketId}'s incident at ${new Date(inc.time * 1000).toISOString()}: it was not active then`,
+    );
+  const owner = await ctx.publicClient.readContract({
+    address: d.coverManager,
+    abi: coverManagerAbi,
+    functionName: "ownerOf",
+    args: [policyId],
+  });
   const balance = () =>
     ctx.publicClient.readContract({
       address: d.stable ?? "0x",
@@ -98,10 +109,11 @@ async function parametric(
     marketId,
     payout: r.payout,
     payoutPerUnitPct: pct,
+    owner,
     balanceBefore: before,
     balanceAfter: after,
     tx: r.hash,
-    message: `policy #${policyId} paid ${formatAmount(r.payout)} USDC (${pct}% of cover after deductible); balance ${formatAmount(before)} -> ${formatAmount(after)} USDC (tx ${r.hash})`,
+    message: `policy #${policyId} paid ${formatAmount(r.payout)} USDC (${pct}% of cover after deductible); holder ${owner.slice(0, 10)}… balance ${formatAmount(before)} -> ${formatAmount(after)} USDC (tx ${r.hash})`,
   };
 }
 

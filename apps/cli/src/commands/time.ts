@@ -29,7 +29,7 @@ const time: Command = {
       throw new DevnetError("time advance works only on the devnet (`backstop dev`)");
     const now = await advanceTime(ctx.publicClient, seconds);
     const feeds = Object.values(registryOf(ctx.chainId).seed?.feeds ?? {}).flat();
-    if (!values["no-heartbeat"]) await heartbeat(ctx.wallet, feeds);
+    if (!values["no-heartbeat"]) await heartbeat(ctx.wallet, ctx.publicClient, feeds);
     output(
       values.json,
       { advanced: seconds, now, heartbeats: values["no-heartbeat"] ? 0 : feeds.length },

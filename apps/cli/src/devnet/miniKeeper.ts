@@ -1,4 +1,5 @@
 import { drainTriggerAbi, marketsAbi } from "@backstop/abi";
+import { formatAmount } from "@backstop/sdk";
 import { type Address, type PublicClient, zeroAddress } from "viem";
 import type { Registry, Signer } from "../chain/context.ts";
 import { readIncident, settleMarket } from "../chain/settlement.ts";
@@ -54,7 +55,7 @@ export function startMiniKeeper(p: {
           await settleMarket(wallet, deployment.settlement, id);
           const after = await readIncident(publicClient, deployment.settlement, id);
           log.info(
-            `keeper: settled market ${id}: payout ${(Number(after.payoutPerUnitWad) / 1e16).toFixed(2)}% per unit, reserve ${after.funded} of ${after.required}`,
+            `keeper: settled market ${id}: payout ${(Number(after.payoutPerUnitWad) / 1e16).toFixed(2)}% per unit, reserve ${formatAmount(after.funded)} of ${formatAmount(after.required)} USDC`,
           );
         }
       }
