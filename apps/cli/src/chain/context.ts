@@ -71,7 +71,7 @@ export async function connectWrite(rpcUrl?: string, privateKey?: string): Promis
 }
 
 /** The registry entry of the connected chain (deployments/<chainId>.json). */
-export function registryOf(chainId: number, dir?: string): Registry {
+export function registryOf(chainId: number, dir = process.env.BACKSTOP_DEPLOYMENTS_DIR): Registry {
   const d = readDeployment(chainId, dir) as Registry | undefined;
   if (!d)
     throw new DeploymentNotFoundError(
