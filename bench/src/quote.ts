@@ -8,15 +8,7 @@ import { marketsAbi, mockStableAbi, poolAbi, poolFactoryAbi } from "@backstop/ab
 import { devWallets } from "@backstop/cli/src/devnet/accounts.ts";
 import { startLocalNode } from "@backstop/cli/src/devnet/node.ts";
 import { deployBackstop, quote } from "@backstop/sdk";
-import {
-  createPublicClient,
-  defineChain,
-  http,
-  parseEventLogs,
-  parseUnits,
-  stringToHex,
-  type WalletClient,
-} from "viem";
+import { createPublicClient, defineChain, http, parseEventLogs, parseUnits, type WalletClient } from "viem";
 
 const SIZES = [1, 8, 32];
 const LATENCY_SAMPLES = 200;
