@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { connectRead } from "../chain/context.ts";
 import { type Command, UsageError } from "../command.ts";
-import { devPrivateKey, KEEPER_INDEX } from "../devnet/accounts.ts";
+import { KEEPER_INDEX } from "../devnet/accounts.ts";
 import { startDevnet } from "../devnet/start.ts";
 import { formatStatus, readStatus } from "../devnet/summary.ts";
 import { output } from "../options.ts";
@@ -47,6 +47,9 @@ const dev: Command = {
     const devnet = await startDevnet({
       port,
       keeper: !once,
+      ...(process.env.BACKSTOP_DEPLOYMENTS_DIR
+        ? { deploymentsDir: process.env.BACKSTOP_DEPLOYMENTS_DIR }
+        : {}),
       pollIntervalMs: poll,
       onStep: say,
       logger: { info: say, warn: (s) => process.stderr.write(`${s}\n`) },
@@ -71,7 +74,7 @@ const dev: Command = {
           once
             ? "exiting (--exit-after-seed)"
             : [
-                `keeper: ${devnet.keeper?.kind === "keeper" ? "@backstop/keeper" : "built-in poke/settle loop"} as ${KEEPER_INDEX === 13 ? "dev account #13" : ""}`,
+                `keeper: ${devnet.keeper?.kind === "keeper" ? "@backstop/keeper" : "built-in poke/settle loop"} as dev account #${KEEPER_INDEX}`,
                 "your account: dev account #0 (1,000,000 USDC). Try:",
                 "  backstop markets        backstop quote --market 3 --amount 10000 --period 30d",
                 "  backstop buy --market 3 --amount 10000 --period 30d",
@@ -89,7 +92,6 @@ const dev: Command = {
       await devnet.stop();
       return 0;
     }
-    void devPrivateKey;
     await new Promise<void>((done) => {
       const stop = () => done();
       process.once("SIGINT", stop);
