@@ -57,7 +57,7 @@ export function parsePrice(option: string, raw: string): bigint {
 /** Human duration for output: "24h", "30d", "90m". */
 export function formatDuration(seconds: number | bigint): string {
   const s = Number(seconds);
-  if (s % 86_400 === 0) return `${s / 86_400}d`;
+  if (s % 86_400 === 0 && s >= 2 * 86_400) return `${s / 86_400}d`;
   if (s % 3_600 === 0) return `${s / 3_600}h`;
   if (s % 60 === 0) return `${s / 60}m`;
   return `${s}s`;

@@ -190,4 +190,5 @@ export const POLICIES: readonly [number, string, number, number][] = [
   [0, "exchange-withdrawals-halted", 80_000, 90],
   [1, "uniswap-v4-dex-exploit", 120_000, 30],
   [0, "restaking-slashing", 60_000, 90],
+  [1, "morpho-blue-lending-exploit", 150_000, 120],
 ];
