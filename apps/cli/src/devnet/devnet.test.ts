@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
+import { committeeTriggerAbi } from "@backstop/abi";
+import { WAD } from "@backstop/core";
 import { buyCover, MarketClosedError, quote } from "@backstop/sdk";
 import { erc20Abi, parseUnits } from "viem";
 import { connectRead, type ReadContext, type Signer } from "../chain/context.ts";
@@ -161,4 +163,36 @@ test("test_depeg_keeperSettlesAndHolderIsPaidProportionally", async () => {
       return true;
     },
   );
+});
+
+test("test_committee_attestedHaltFiresAfterChallengePeriodAndPaysBinary", async () => {
+  const d = devnet.deployment;
+  const market = d.seed?.markets.find((m) => m.name === "exchange-withdrawals-halted");
+  const policyId = d.seed?.policies[4];
+  assert.ok(market && policyId && d.stable);
+  const marketId = BigInt(market.id);
+  const members = devWallets(ctx.chain, devnet.rpcUrl, 12).slice(9, 11);
+  const now = (await ctx.publicClient.getBlock()).timestamp;
+  for (const m of members)
+    await m.writeContract({
+      address: market.trigger,
+      abi: committeeTriggerAbi,
+      functionName: "attest",
+      args: [now, WAD],
+    });
+  await until(
+    "the attested trigger to freeze",
+    () => readTrigger(ctx.publicClient, market.trigger),
+    (t) => t.state === "FROZEN",
+  );
+  await cli("time", "advance", "1d");
+  await until(
+    "the keeper to settle",
+    () => readIncident(ctx.publicClient, d.settlement, marketId),
+    (i) => i.settledAt !== 0,
+  );
+  // Binary payout, 10% deductible: 80,000 USDC of cover pays 72,000 to the holder, whoever sends the claim.
+  const claimed = await cli("claim", "--policy", policyId);
+  assert.equal(BigInt(claimed.payout as string), parseUnits("72000", 6));
+  assert.notEqual(claimed.owner, buyer.account.address);
 });
