@@ -1,4 +1,4 @@
-import { type Deployment, readDeployment } from "@backstop/abi";
+import { type Deployment, deploymentPath, readDeployment } from "@backstop/abi";
 import {
   type Account,
   type Chain,
@@ -75,7 +75,7 @@ export function registryOf(chainId: number, dir = process.env.BACKSTOP_DEPLOYMEN
   const d = readDeployment(chainId, dir) as Registry | undefined;
   if (!d)
     throw new DeploymentNotFoundError(
-      `no deployment for chain ${chainId} in deployments/${chainId}.json: run \`backstop dev\` or \`backstop deploy\``,
+      `no deployment for chain ${chainId} in ${deploymentPath(chainId, dir)}: run \`backstop dev\` or \`backstop deploy\``,
     );
   return d;
 }

@@ -49,7 +49,7 @@ const deploy: Command = {
       coverAssets,
       stable: values["mock-stable"] === true,
     });
-    const file = writeDeployment(d);
+    const file = writeDeployment(d, process.env.BACKSTOP_DEPLOYMENTS_DIR);
     output(values.json, { ...d, file }, () =>
       [
         `deployed on chain ${d.chainId} -> ${file}`,
