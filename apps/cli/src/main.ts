@@ -1,3 +1,4 @@
+import { BaseError as CoreError } from "@backstop/core";
 import { BaseError } from "@backstop/risk";
 import { UsageError } from "./command.ts";
 import { COMMANDS } from "./commands/index.ts";
@@ -14,7 +15,10 @@ function help(): string {
 /** Errors become one line on stderr: never a stack trace for expected failures. */
 function describeError(error: unknown): { message: string; code: number } {
   if (error instanceof UsageError) return { message: error.message, code: 2 };
-  if (error instanceof BaseError) return { message: error.shortMessage, code: 1 };
+  if (error instanceof BaseError || error instanceof CoreError)
+    return { message: error.shortMessage, code: 1 };
+  const short = (error as { shortMessage?: unknown })?.shortMessage;
+  if (typeof short === "string") return { message: short.split("\n")[0] ?? "error", code: 1 };
   const code = (error as { code?: unknown })?.code;
   if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"))
     return { message: (error as Error).message, code: 2 };

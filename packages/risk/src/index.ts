@@ -48,7 +48,14 @@ export {
 } from "./model/profile.ts";
 export { type FactorContribution, type MarketScore, scoreMarket, scorePortfolio } from "./model/score.ts";
 export { prepareSimulation, pricePortfolio } from "./portfolio.ts";
-export { averageRate, type CurveParams, premiumFor, rateAt, toCurveParams } from "./pricing/curve.ts";
+export {
+  averageRate,
+  type CurveParams,
+  DEFAULT_CURVE_SHAPE,
+  premiumFor,
+  rateAt,
+  toCurveParams,
+} from "./pricing/curve.ts";
 export {
   DEFAULT_PRICING,
   type PriceDecomposition,

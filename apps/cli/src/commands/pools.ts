@@ -1,0 +1,55 @@
+import { formatAmount, formatBps, getPools } from "@backstop/sdk";
+import { connectRead, registryOf } from "../chain/context.ts";
+import { parseCommand, printHelp } from "../cli.ts";
+import type { Command } from "../command.ts";
+import { table } from "../format/table.ts";
+import { output } from "../options.ts";
+import { formatDuration } from "../parse.ts";
+
+const USAGE =
+  "usage: backstop pools [--json]\nLists pools: curator, capital, exposure, locked and free capital, fees, cooldown, markets backed.";
+
+const pools: Command = {
+  summary: "list pools",
+  usage: USAGE,
+  async run(argv) {
+    const { values, help } = parseCommand(argv, {}, USAGE);
+    if (help) return printHelp(help);
+    const ctx = await connectRead(values["rpc-url"]);
+    const d = registryOf(ctx.chainId);
+    const list = await getPools(ctx.publicClient, { markets: d.markets });
+    output(values.json, list, () =>
+      table(
+        [
+          "id",
+          "name",
+          "curator",
+          "TVL",
+          "exposure",
+          "locked",
+          "free",
+          "fee",
+          "leverage",
+          "cooldown",
+          "markets",
+        ],
+        list.map((p) => [
+          p.id,
+          p.name,
+          `${p.curator.slice(0, 10)}…`,
+          formatAmount(p.capital),
+          formatAmount(p.totalExposure),
+          formatAmount(p.lockedCapital),
+          formatAmount(p.freeCapital),
+          formatBps(BigInt(p.curatorFeeBps)),
+          `${(p.leverageBps / 10_000).toFixed(1)}x`,
+          formatDuration(p.cooldown),
+          p.backedMarkets.join(","),
+        ]),
+      ),
+    );
+    return 0;
+  },
+};
+
+export default pools;

@@ -1,0 +1,23 @@
+import { connectRead, registryOf } from "../chain/context.ts";
+import { parseCommand, printHelp } from "../cli.ts";
+import type { Command } from "../command.ts";
+import { formatStatus, readStatus } from "../devnet/summary.ts";
+import { output } from "../options.ts";
+
+const USAGE =
+  "usage: backstop status [--json]\nTVL, exposure and utilisation per pool; TVC, status and trigger state per market.";
+
+const status: Command = {
+  summary: "TVL, TVC and utilisation per pool and market",
+  usage: USAGE,
+  async run(argv) {
+    const { values, help } = parseCommand(argv, {}, USAGE);
+    if (help) return printHelp(help);
+    const ctx = await connectRead(values["rpc-url"]);
+    const s = await readStatus(ctx.publicClient, registryOf(ctx.chainId));
+    output(values.json, s, () => formatStatus(s));
+    return 0;
+  },
+};
+
+export default status;

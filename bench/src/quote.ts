@@ -1,0 +1,194 @@
+// Quote latency (p50/p99) and throughput against a local Hardhat (EDR) node over HTTP, for markets backed
+// by 1, 8 and 32 pools: the SDK's quote reads each pool's state with plain eth_calls, then runs the core math.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus } from "node:os";
+import { resolve } from "node:path";
+import { marketsAbi, mockStableAbi, poolAbi, poolFactoryAbi } from "@backstop/abi";
+import { devWallets } from "@backstop/cli/src/devnet/accounts.ts";
+import { startLocalNode } from "@backstop/cli/src/devnet/node.ts";
+import { deployBackstop, quote } from "@backstop/sdk";
+import { createPublicClient, defineChain, http, parseEventLogs, parseUnits, type WalletClient } from "viem";
+
+const SIZES = [1, 8, 32];
+const LATENCY_SAMPLES = 200;
+const THROUGHPUT_QUOTES = 400;
+const CONCURRENCY = 8;
+const usdc = (n: number) => parseUnits(String(n), 6);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+const node = await startLocalNode(await freePort());
+try {
+  const chain = defineChain({
+    id: 31337,
+    name: "bench",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [node.rpcUrl] } },
+  });
+  const publicClient = createPublicClient({ chain, transport: http(node.rpcUrl), pollingInterval: 50 });
+  const [gov] = devWallets(chain, node.rpcUrl, 1);
+  if (!gov) throw new RangeError("no dev account");
+  const d = await deployBackstop({
+    walletClient: gov as WalletClient,
+    publicClient,
+    stable: true,
+    groups: ["stablecoins"],
+  });
+  const stable = d.stable as `0x${string}`;
+  const mined = async (hash: `0x${string}`) =>
+    publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 });
+  const receipt = await mined(
+    await gov.writeContract({
+      address: d.markets,
+      abi: marketsAbi,
+      functionName: "createMarket",
+      args: [
+        {
+          asset: stable,
+          status: 0,
+          claimMode: 1,
+          payoutMode: 0,
+          deductibleBps: 1_000,
+          maturationDelay: 0,
+          trigger: "0x0000000000000000000000000000000000000000",
+          minPeriod: 7 * 86_400,
+          maxPeriod: 365 * 86_400,
+          claimWindow: 30 * 86_400,
+          groups: 1n,
+          baseRateBps: 200,
+          minBaseRateBps: 50,
+          maxBaseRateBps: 2_000,
+          maxRateChangePerDayBps: 50,
+          rateUpdatedAt: 0,
+          fastTrackLimit: usdc(10_000),
+        },
+        "ipfs://bench",
+      ],
+    }),
+  );
+  const marketId =
+    parseEventLogs({ abi: marketsAbi, logs: receipt.logs, eventName: "MarketCreated" })[0]?.args.marketId ??
+    1n;
+  await mined(
+    await gov.writeContract({
+      address: stable,
+      abi: mockStableAbi,
+      functionName: "mint",
+      args: [gov.account.address, usdc(1e9)],
+    }),
+  );
+
+  // 32 pools with different capital and curves, all backing the market.
+  const max = Math.max(...SIZES);
+  for (let i = 0; i < max; i++) {
+    const r = await mined(
+      await gov.writeContract({
+        address: d.poolFactory,
+        abi: poolFactoryAbi,
+        functionName: "createPool",
+        args: [stable, `Pool ${i}`, `bp${i}`, gov.account.address, 1_000, 30_000, 7 * 86_400],
+      }),
+    );
+    const pool = parseEventLogs({ abi: marketsAbi, logs: r.logs, eventName: "PoolRegistered" })[0]?.args.pool;
+    if (!pool) throw new RangeError("pool not created");
+    await mined(
+      await gov.writeContract({ address: pool, abi: poolAbi, functionName: "setGroupCap", args: [0, 8_000] }),
+    );
+    const curve = { baseRateBps: 150 + ((i * 37) % 200), slope1Bps: 300, slope2Bps: 3_000, kinkBps: 8_000 };
+    await mined(
+      await gov.writeContract({
+        address: pool,
+        abi: poolAbi,
+        functionName: "setMarketConfig",
+        args: [marketId, 5_000, curve, false],
+      }),
+    );
+    const assets = usdc(100_000 + ((i * 7_919) % 50) * 10_000);
+    await mined(
+      await gov.writeContract({
+        address: stable,
+        abi: mockStableAbi,
+        functionName: "approve",
+        args: [pool, assets],
+      }),
+    );
+    await mined(
+      await gov.writeContract({
+        address: pool,
+        abi: poolAbi,
+        functionName: "deposit",
+        args: [assets, gov.account.address],
+      }),
+    );
+  }
+
+  const results = [];
+  for (const transport of ["http", "http-batch"] as const) {
+    const client = createPublicClient({
+      chain,
+      transport: http(node.rpcUrl, { batch: transport === "http-batch" }),
+    });
+    for (const n of SIZES) {
+      const pools = Array.from({ length: n }, (_, i) => i);
+      const params = { markets: d.markets, marketId, amount: usdc(25_000 * n), period: 90n * 86_400n, pools };
+      for (let i = 0; i < 10; i++) await quote(client, params);
+      const ms: number[] = [];
+      for (let i = 0; i < LATENCY_SAMPLES; i++) {
+        const t = performance.now();
+        await quote(client, params);
+        ms.push(performance.now() - t);
+      }
+      ms.sort((a, b) => a - b);
+      const at = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] ?? 0;
+      let next = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next++ < THROUGHPUT_QUOTES) await quote(client, params);
+        }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      const row = {
+        pools: n,
+        transport,
+        samples: LATENCY_SAMPLES,
+        p50Ms: +at(0.5).toFixed(2),
+        p99Ms: +at(0.99).toFixed(2),
+        meanMs: +(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(2),
+        throughputPerSec: +(THROUGHPUT_QUOTES / seconds).toFixed(1),
+        concurrency: CONCURRENCY,
+      };
+      results.push(row);
+      console.log(
+        `${String(n).padStart(2)} pools ${transport.padEnd(10)} p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ${row.throughputPerSec} quotes/s (${CONCURRENCY} in flight)`,
+      );
+    }
+  }
+  const out = resolve(import.meta.dirname, "../results/quote.json");
+  mkdirSync(resolve(out, ".."), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        benchmark: "SDK quote() against a local Hardhat 3 node (EDR) over HTTP JSON-RPC on 127.0.0.1",
+        node: process.version,
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? "",
+        date: new Date().toISOString(),
+        results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`-> ${out}`);
+} finally {
+  await node.stop();
+}
