@@ -6,8 +6,10 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buyCover, deposit, redeem, requestRedeem } from "@backstop/sdk";
-import type { Account, Transport, Chain as ViemChain, WalletClient } from "viem";
+import { assessedClaimsAbi, mockTriggerAbi } from "@backstop/abi";
+import { buyCover, claim, deposit, redeem, requestRedeem, settle, submitClaim, vote } from "@backstop/sdk";
+import type { Account, Address, Transport, Chain as ViemChain, WalletClient } from "viem";
+import { waitForTransactionReceipt, writeContract } from "viem/actions";
 import { connectChain } from "./lib/chain.ts";
 import { createMarket, createPool, curves, DAY, deployProtocol, fund, usd } from "./lib/protocol.ts";
 
@@ -19,6 +21,8 @@ const d = await deployProtocol(chain);
 const [, curator, lp, buyer] = chain.wallets as [Signer, Signer, Signer, Signer];
 const aave = await createMarket(chain, d, { name: "aave-v3-exploit", groups: [1, 2] });
 const depeg = await createMarket(chain, d, { name: "usdc-depeg", groups: [0], parametric: true });
+// Backed by the first pool only, to measure settlement with one pool.
+const depegSolo = await createMarket(chain, d, { name: "usdt-depeg", groups: [0], parametric: true });
 const caps = [
   { groupId: 0, capBps: 10_000 },
   { groupId: 1, capBps: 10_000 },
@@ -34,6 +38,7 @@ for (const name of ["A", "B", "C"]) {
       markets: [
         { marketId: aave.marketId, weightBps: 5_000, curve: curves.standard },
         { marketId: depeg.marketId, weightBps: 3_000, curve: curves.standard },
+        ...(name === "A" ? [{ marketId: depegSolo.marketId, weightBps: 2_000, curve: curves.standard }] : []),
       ],
     }),
   );
@@ -73,7 +78,93 @@ gas.requestRedeem = (await requestRedeem(lp, { pool: pool0, shares: 10n ** 17n }
 await chain.increaseTime(7n * DAY + 1n);
 gas.redeem = (await redeem(lp, { pool: pool0 })).receipt.gasUsed;
 
-// Trigger and claim figures come from their own fixture when it exists.
+// Parametric claims: policies on both de-peg markets, the triggers fire, settle (1 and 3 pools), claim.
+const [governance] = chain.wallets as [Signer];
+const tx = async (hash: Promise<`0x${string}`>) =>
+  waitForTransactionReceipt(chain.publicClient, { hash: await hash });
+const buyOn = async (marketId: bigint, list: number[], amount = usd(10_000)) =>
+  (
+    await buyCover(buyer, {
+      coverManager: d.coverManager,
+      marketId,
+      amount,
+      period: 30n * DAY,
+      pools: list,
+      maxPremium: usd(10_000_000),
+    })
+  ).policyId;
+const parametricPolicy = await buyOn(depeg.marketId, [A]);
+await buyOn(depeg.marketId, [B]);
+await buyOn(depeg.marketId, [C]);
+await buyOn(depegSolo.marketId, [A]);
+await chain.increaseTime(DAY);
+const incidentTime = (await chain.now()) - 3_600n;
+for (const trigger of [depeg.trigger, depegSolo.trigger]) {
+  await tx(
+    writeContract(governance, {
+      account: governance.account,
+      chain: governance.chain,
+      address: trigger as Address,
+      abi: mockTriggerAbi,
+      functionName: "fire",
+      args: [incidentTime, 10n ** 18n],
+    }),
+  );
+}
+gas.settle_1pool = (
+  await settle(buyer, { settlement: d.settlement, marketId: depegSolo.marketId })
+).receipt.gasUsed;
+gas.settle_3pools = (
+  await settle(buyer, { settlement: d.settlement, marketId: depeg.marketId })
+).receipt.gasUsed;
+gas.claim_parametric = (
+  await claim(buyer, { settlement: d.settlement, policyId: parametricPolicy })
+).receipt.gasUsed;
+
+// Assessed claims: a claim above the fast-track limit goes to the assessors; one vote is measured.
+const assessors = chain.wallets.slice(4, 7) as Signer[];
+await tx(
+  writeContract(governance, {
+    account: governance.account,
+    chain: governance.chain,
+    address: d.assessedClaims,
+    abi: assessedClaimsAbi,
+    functionName: "createAssessorGroup",
+    args: [
+      assessors.map((w) => w.account.address),
+      { votingPeriod: 3 * 86_400, lateVoteWindow: 3_600, cooldown: 86_400, quorum: 2, members: 0 },
+    ],
+  }),
+);
+await tx(
+  writeContract(governance, {
+    account: governance.account,
+    chain: governance.chain,
+    address: d.assessedClaims,
+    abi: assessedClaimsAbi,
+    functionName: "setMarketAssessors",
+    args: [aave.marketId, 1n],
+  }),
+);
+const assessedPolicy = await buyOn(aave.marketId, [C], usd(50_000));
+await chain.increaseTime(DAY);
+const submitted = await submitClaim(buyer, {
+  assessedClaims: d.assessedClaims,
+  coverManager: d.coverManager,
+  policyId: assessedPolicy,
+  amount: usd(20_000),
+  evidenceURI: "ipfs://evidence",
+});
+gas.submitClaim = submitted.receipt.gasUsed;
+gas.vote = (
+  await vote(assessors[0] as Signer, {
+    assessedClaims: d.assessedClaims,
+    claimId: submitted.claimId,
+    approve: true,
+  })
+).receipt.gasUsed;
+
+// Trigger figures come from their own fixture.
 const triggers = path.join(here, "bench/triggers.ts");
 if (existsSync(triggers)) {
   const mod = (await import(triggers)) as {
@@ -91,16 +182,16 @@ const budgets: Record<string, [number | undefined, number | undefined]> = {
   deposit: [110_000, 213_398],
   requestRedeem: [90_000, undefined],
   redeem: [90_000, undefined],
-  claim: [90_000, 570_840],
-  parametricClaim: [90_000, 570_840],
-  poke: [60_000, undefined],
+  claim_parametric: [90_000, 570_840],
+  settle_1pool: [100_000, undefined],
+  settle_3pools: [180_000, undefined],
+  pokeTrigger: [60_000, undefined],
   submitClaim: [150_000, 455_050],
   vote: [80_000, undefined],
 };
 const fmt = (n: number | undefined) => (n === undefined ? "-" : n.toLocaleString("en-US"));
 const rows = Object.entries(gas).map(([op, used]) => {
-  const [budget, nexus] =
-    budgets[op] ?? (op.startsWith("settle") ? [undefined, undefined] : [undefined, undefined]);
+  const [budget, nexus] = budgets[op] ?? [undefined, undefined];
   const g = Number(used);
   return {
     operation: op,
