@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ClaimsBase, RecordingReceiver, RevertingReceiver, GasBurningReceiver} from "../utils/ClaimsBase.sol";
-import {ManualTrigger} from "../utils/ManualTrigger.sol";
+import {MockTrigger} from "../../src/mocks/MockTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
 import {Incident} from "../../src/interfaces/ISettlement.sol";
 import {Policy} from "../../src/interfaces/ICoverManager.sol";
@@ -12,21 +12,21 @@ import {Market, PayoutMode} from "../../src/types/Types.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
 contract ClaimTest is ClaimsBase {
-    ManualTrigger internal trigger;
+    MockTrigger internal trigger;
     uint256 internal marketId;
     Pool internal pool;
     uint32 internal poolId;
 
     function setUp() public override {
         super.setUp();
-        trigger = new ManualTrigger();
+        trigger = new MockTrigger();
         marketId = _createMarket(address(trigger)); // BINARY, 10% deductible, 30-day claim window
         (pool, poolId) = _createPool(marketId, 5_000);
         _deposit(pool, lp, 1_000_000e6);
     }
 
     /// @dev Fires `t` with the incident one hour in the past, then settles.
-    function _fireAndSettle(ManualTrigger t, uint256 mId, uint256 payoutWad) internal returns (Incident memory) {
+    function _fireAndSettle(MockTrigger t, uint256 mId, uint256 payoutWad) internal returns (Incident memory) {
         vm.warp(block.timestamp + 1 days);
         t.fire(block.timestamp - 1 hours, payoutWad);
         return settlement.settle(mId);
@@ -55,7 +55,7 @@ contract ClaimTest is ClaimsBase {
         amount = bound(amount, 1e6, 400_000e6);
         ratio = bound(ratio, 0, 1e18);
         deductible = uint16(bound(deductible, 0, 5_000));
-        ManualTrigger t = new ManualTrigger();
+        MockTrigger t = new MockTrigger();
         uint256 mId = _parametric(t, PayoutMode.PROPORTIONAL, deductible);
         _back(pool, mId, 5_000);
         (uint256 policyId,) = _buy(mId, amount, 30 days, _one(poolId));
@@ -70,7 +70,7 @@ contract ClaimTest is ClaimsBase {
 
     function test_claim_proportionalRatioAboveOneIsCapped(uint256 ratio) public {
         ratio = bound(ratio, 1e18 + 1, type(uint128).max);
-        ManualTrigger t = new ManualTrigger();
+        MockTrigger t = new MockTrigger();
         uint256 mId = _parametric(t, PayoutMode.PROPORTIONAL, 1_000);
         _back(pool, mId, 5_000);
         (uint256 policyId,) = _buy(mId, 10_000e6, 30 days, _one(poolId));
@@ -113,7 +113,7 @@ contract ClaimTest is ClaimsBase {
 
     function test_claim_revertsStartedAfterIncidentDuringMaturation(uint256 incidentOffset) public {
         // Cover starts after the maturation delay: an incident during maturation is not covered.
-        ManualTrigger t = new ManualTrigger();
+        MockTrigger t = new MockTrigger();
         Market memory m = _marketParams(address(t));
         m.maturationDelay = 3 days;
         uint256 mId = _marketWith(m);
@@ -265,8 +265,8 @@ contract ClaimTest is ClaimsBase {
     function _sharedCapital(uint256[3] memory amounts) internal returns (uint256[3] memory ids, uint256 sum) {
         (sp, spId) = _createPool(0, 0);
         _deposit(sp, lp, 100_000e6);
-        ManualTrigger tA = new ManualTrigger();
-        ManualTrigger tB = new ManualTrigger();
+        MockTrigger tA = new MockTrigger();
+        MockTrigger tB = new MockTrigger();
         mA = _parametric(tA, PayoutMode.BINARY, 1_000);
         Market memory mb = _marketParams(address(tB));
         mb.groups = uint64(1) << groupStables;
@@ -314,8 +314,8 @@ contract ClaimTest is ClaimsBase {
         (Pool pB, uint32 idB) = _createPool(0, 0);
         _deposit(pA, lp, 100_000e6);
         _deposit(pB, lp, 100_000e6);
-        ManualTrigger tX = new ManualTrigger();
-        ManualTrigger tY = new ManualTrigger();
+        MockTrigger tX = new MockTrigger();
+        MockTrigger tY = new MockTrigger();
         uint256 mX = _parametric(tX, PayoutMode.BINARY, 0);
         Market memory my = _marketParams(address(tY));
         my.groups = uint64(1) << groupStables;

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ClaimsBase} from "../utils/ClaimsBase.sol";
-import {ManualTrigger} from "../utils/ManualTrigger.sol";
+import {MockTrigger} from "../../src/mocks/MockTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
 import {Incident} from "../../src/interfaces/ISettlement.sol";
 import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
@@ -11,14 +11,14 @@ import {Market, MarketStatus, PayoutMode, UnderwriteParams} from "../../src/type
 import {Policy} from "../../src/interfaces/ICoverManager.sol";
 
 contract SettleTest is ClaimsBase {
-    ManualTrigger internal trigger;
+    MockTrigger internal trigger;
     uint256 internal marketId;
     Pool internal pool;
     uint32 internal poolId;
 
     function setUp() public override {
         super.setUp();
-        trigger = new ManualTrigger();
+        trigger = new MockTrigger();
         marketId = _createMarket(address(trigger));
         (pool, poolId) = _createPool(marketId, 5_000);
         _deposit(pool, lp, 1_000_000e6);
@@ -126,7 +126,7 @@ contract SettleTest is ClaimsBase {
 
     function test_settle_proportionalPayoutPerUnit(uint256 ratio) public {
         ratio = bound(ratio, 0, 1e18);
-        ManualTrigger t = new ManualTrigger();
+        MockTrigger t = new MockTrigger();
         uint256 mId = _parametric(t, PayoutMode.PROPORTIONAL, 2_000);
         _back(pool, mId, 5_000);
         _buy(mId, 100_000e6, 30 days, _one(poolId));
@@ -246,7 +246,7 @@ contract SettleTest is ClaimsBase {
     /* GAS: O(pools), never O(policies) */
 
     function _settleGas(uint256 n) internal returns (uint256 g) {
-        ManualTrigger t = new ManualTrigger();
+        MockTrigger t = new MockTrigger();
         uint256 mId = _createMarket(address(t));
         (Pool p, uint32 pId) = _createPool(mId, 10_000);
         _deposit(p, lp, 100_000_000e6);

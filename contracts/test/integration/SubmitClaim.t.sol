@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {AssessedBase} from "../utils/ClaimsBase.sol";
-import {ManualTrigger} from "../utils/ManualTrigger.sol";
+import {MockTrigger} from "../../src/mocks/MockTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
 import {AssessedClaims} from "../../src/AssessedClaims.sol";
 import {Claim, ClaimStatus} from "../../src/interfaces/IAssessedClaims.sol";
@@ -72,7 +72,7 @@ contract SubmitClaimTest is AssessedBase {
     }
 
     function test_submitClaim_revertsWrongClaimMode() public {
-        ManualTrigger t = new ManualTrigger();
+        MockTrigger t = new MockTrigger();
         uint256 mId = _createMarket(address(t));
         _back(pool, mId, 5_000);
         uint256 policyId = _buyFor(buyer, mId, 10_000e6, 30 days, _one(poolId));

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ClaimsBase} from "../utils/ClaimsBase.sol";
-import {ManualTrigger} from "../utils/ManualTrigger.sol";
+import {MockTrigger} from "../../src/mocks/MockTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
 import {Incident} from "../../src/interfaces/ISettlement.sol";
 import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
@@ -10,14 +10,14 @@ import {EventsLib} from "../../src/libraries/EventsLib.sol";
 import {PayoutMode} from "../../src/types/Types.sol";
 
 contract SweepTest is ClaimsBase {
-    ManualTrigger internal trigger;
+    MockTrigger internal trigger;
     uint256 internal marketId;
     Pool internal pool;
     uint32 internal poolId;
 
     function setUp() public override {
         super.setUp();
-        trigger = new ManualTrigger();
+        trigger = new MockTrigger();
         marketId = _createMarket(address(trigger));
         (pool, poolId) = _createPool(marketId, 5_000);
         _deposit(pool, lp, 1_000_000e6);
@@ -108,7 +108,7 @@ contract SweepTest is ClaimsBase {
 
     function test_sweep_zeroReserveMultiPool() public {
         // A PROPORTIONAL market whose trigger reports a zero ratio reserves nothing; sweeping it must not revert.
-        ManualTrigger t = new ManualTrigger();
+        MockTrigger t = new MockTrigger();
         uint256 mId = _parametric(t, PayoutMode.PROPORTIONAL, 1_000);
         (Pool other, uint32 otherId) = _createPool(mId, 5_000);
         _deposit(other, lp, 100_000e6);

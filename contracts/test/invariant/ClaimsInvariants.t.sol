@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 import {Test} from "forge-std/Test.sol";
 import {StdInvariant} from "forge-std/StdInvariant.sol";
 import {ClaimsBase} from "../utils/ClaimsBase.sol";
-import {ManualTrigger} from "../utils/ManualTrigger.sol";
+import {MockTrigger} from "../../src/mocks/MockTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
 import {Settlement} from "../../src/Settlement.sol";
 import {CoverManager} from "../../src/CoverManager.sol";
@@ -24,7 +24,7 @@ contract ClaimsHandler is Test {
     MockStable internal usdc;
     Pool[2] internal pools;
     uint32[2] internal poolIds;
-    ManualTrigger[2] public triggers;
+    MockTrigger[2] public triggers;
     uint256[2] public marketIds;
     address[3] internal lps;
     address internal buyer = makeAddr("handlerBuyer");
@@ -46,7 +46,7 @@ contract ClaimsHandler is Test {
         MockStable usdc_,
         Pool[2] memory pools_,
         uint32[2] memory poolIds_,
-        ManualTrigger[2] memory triggers_,
+        MockTrigger[2] memory triggers_,
         uint256[2] memory marketIds_,
         address[3] memory lps_
     ) {
@@ -172,15 +172,15 @@ contract ClaimsHandler is Test {
 
 contract ClaimsInvariantsTest is ClaimsBase {
     ClaimsHandler internal handler;
-    ManualTrigger[2] internal triggers;
+    MockTrigger[2] internal triggers;
     uint256[2] internal marketIds;
     Pool[2] internal pools;
 
     function setUp() public override {
         super.setUp();
         // Two parametric markets in the same correlation group: one BINARY, one PROPORTIONAL with maturation.
-        triggers[0] = new ManualTrigger();
-        triggers[1] = new ManualTrigger();
+        triggers[0] = new MockTrigger();
+        triggers[1] = new MockTrigger();
         marketIds[0] = _parametric(triggers[0], PayoutMode.BINARY, 1_000);
         Market memory m = _marketParams(address(triggers[1]));
         m.payoutMode = PayoutMode.PROPORTIONAL;

@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {BaseTest} from "./BaseTest.sol";
-import {ManualTrigger} from "./ManualTrigger.sol";
+import {MockTrigger} from "../../src/mocks/MockTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
 import {IPayoutReceiver} from "../../src/interfaces/IPayoutReceiver.sol";
 import {AssessorRules, Claim, ClaimStatus} from "../../src/interfaces/IAssessedClaims.sol";
@@ -58,7 +58,7 @@ abstract contract ClaimsBase is BaseTest {
         id = markets.createMarket(m, "ipfs://terms");
     }
 
-    function _parametric(ManualTrigger trigger, PayoutMode mode, uint16 deductibleBps) internal returns (uint256) {
+    function _parametric(MockTrigger trigger, PayoutMode mode, uint16 deductibleBps) internal returns (uint256) {
         Market memory m = _marketParams(address(trigger));
         m.payoutMode = mode;
         m.deductibleBps = deductibleBps;
