@@ -6,7 +6,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
-import {IAssessedClaims, Claim, ClaimStatus, AssessorRules} from "./interfaces/IAssessedClaims.sol";
+import {IAssessedClaims, Claim, ClaimStatus, AssessorRules, TriggerDispute} from "./interfaces/IAssessedClaims.sol";
+import {IOptimisticTrigger} from "./interfaces/IOptimisticTrigger.sol";
 import {IMarkets} from "./interfaces/IMarkets.sol";
 import {IPool} from "./interfaces/IPool.sol";
 import {ICoverManager, Policy, Slice} from "./interfaces/ICoverManager.sol";
@@ -42,6 +43,12 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
     event AssessorGroupCreated(uint256 indexed groupId, address[] members, AssessorRules rules);
     /// @notice Emitted when a market's assessor group is set.
     event MarketAssessorsSet(uint256 indexed marketId, uint256 indexed groupId);
+    /// @notice Emitted when a disputed trigger proposal goes to a vote.
+    event TriggerDisputeOpened(uint256 indexed disputeId, uint256 indexed marketId, uint256 proposalId, uint256 deadline);
+    /// @notice Emitted when an assessor votes on a trigger dispute.
+    event DisputeVoted(uint256 indexed disputeId, address indexed assessor, bool uphold, uint256 deadline);
+    /// @notice Emitted when a trigger dispute is resolved.
+    event TriggerDisputeResolved(uint256 indexed disputeId, bool upheld);
     /// @notice Emitted when the claim parameters change.
     event ClaimParamsSet(uint32 challengeWindow, uint16 depositBps, uint16 bondBps);
 
@@ -57,6 +64,11 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
     mapping(uint256 groupId => AssessorRules) public rulesOf;
     mapping(uint256 groupId => mapping(address => bool)) public isAssessor;
     mapping(uint256 marketId => uint256 groupId) public assessorsOf;
+
+    uint256 public disputeCount;
+    mapping(uint256 disputeId => TriggerDispute) internal _disputes;
+    mapping(uint256 disputeId => mapping(address => bool)) public hasVotedOnDispute;
+    mapping(address trigger => mapping(uint256 proposalId => uint256 disputeId)) public disputeOfProposal;
 
     uint32 public challengeWindow = 2 days;
     uint16 public depositBps = 100;
@@ -222,6 +234,74 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         emit ClaimStatusChanged(claimId, ClaimStatus.PAID);
     }
 
+    /* TRIGGER DISPUTES */
+
+    /// @inheritdoc IAssessedClaims
+    function openTriggerDispute(uint256 marketId) external returns (uint256 disputeId) {
+        Market memory m = MARKETS.market(marketId);
+        require(m.claimMode == ClaimMode.PARAMETRIC, ErrorsLib.WrongClaimMode(marketId));
+        IOptimisticTrigger trigger = IOptimisticTrigger(m.trigger);
+        require(trigger.resolver() == address(this), ErrorsLib.InvalidAssessorParams("resolver"));
+        require(trigger.proposal().disputer != address(0), ErrorsLib.NoDisputeOpen(marketId));
+        uint256 groupId = assessorsOf[marketId];
+        require(groupId != 0, ErrorsLib.NoAssessorGroup(marketId));
+        uint256 proposalId = trigger.proposalId();
+        uint256 existing = disputeOfProposal[address(trigger)][proposalId];
+        require(existing == 0, ErrorsLib.ClaimExists(proposalId, existing));
+
+        disputeId = ++disputeCount;
+        disputeOfProposal[address(trigger)][proposalId] = disputeId;
+        uint256 deadline = block.timestamp + rulesOf[groupId].votingPeriod;
+        _disputes[disputeId] = TriggerDispute({
+            marketId: uint32(marketId),
+            deadline: uint40(deadline),
+            yes: 0,
+            no: 0,
+            resolved: false,
+            proposalId: uint64(proposalId)
+        });
+        emit TriggerDisputeOpened(disputeId, marketId, proposalId, deadline);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function voteOnDispute(uint256 disputeId, bool uphold) external {
+        TriggerDispute storage d = _existingDispute(disputeId);
+        require(!d.resolved, ErrorsLib.WrongClaimStatus(disputeId, uint8(ClaimStatus.PAID)));
+        uint256 groupId = assessorsOf[d.marketId];
+        require(isAssessor[groupId][msg.sender], ErrorsLib.NotAssessor(msg.sender));
+        require(!hasVotedOnDispute[disputeId][msg.sender], ErrorsLib.AlreadyVoted(disputeId, msg.sender));
+        uint256 deadline = d.deadline;
+        require(block.timestamp <= deadline, ErrorsLib.VotingClosed(disputeId, deadline));
+        hasVotedOnDispute[disputeId][msg.sender] = true;
+        if (uphold) ++d.yes;
+        else ++d.no;
+        uint256 window = rulesOf[groupId].lateVoteWindow;
+        if (block.timestamp + window > deadline) {
+            deadline = block.timestamp + window;
+            d.deadline = uint40(deadline);
+        }
+        emit DisputeVoted(disputeId, msg.sender, uphold, deadline);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function resolveTriggerDispute(uint256 disputeId) external returns (bool upheld) {
+        TriggerDispute storage d = _existingDispute(disputeId);
+        require(!d.resolved, ErrorsLib.WrongClaimStatus(disputeId, uint8(ClaimStatus.PAID)));
+        require(block.timestamp > d.deadline, ErrorsLib.TooEarly(disputeId, d.deadline));
+        IOptimisticTrigger trigger = IOptimisticTrigger(MARKETS.market(d.marketId).trigger);
+        require(trigger.proposalId() == d.proposalId, ErrorsLib.StaleDispute(disputeId, d.proposalId));
+        AssessorRules memory rules = rulesOf[assessorsOf[d.marketId]];
+        upheld = uint256(d.yes) + d.no >= rules.quorum && d.yes > d.no;
+        d.resolved = true;
+        trigger.resolve(upheld);
+        emit TriggerDisputeResolved(disputeId, upheld);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function disputeOf(uint256 disputeId) external view returns (TriggerDispute memory) {
+        return _existingDispute(disputeId);
+    }
+
     /* GOVERNANCE */
 
     /// @inheritdoc IAssessedClaims
@@ -276,6 +356,11 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
     function _existing(uint256 claimId) internal view returns (Claim storage c) {
         c = _claims[claimId];
         require(c.status != ClaimStatus.NONE, ErrorsLib.UnknownClaim(claimId));
+    }
+
+    function _existingDispute(uint256 disputeId) internal view returns (TriggerDispute storage d) {
+        d = _disputes[disputeId];
+        require(d.marketId != 0, ErrorsLib.UnknownClaim(disputeId));
     }
 
     /// @dev Releases the pools' hold; the claimant's deposit pays the challenger if there was one, else the

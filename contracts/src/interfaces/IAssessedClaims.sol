@@ -41,6 +41,16 @@ struct AssessorRules {
     uint16 members;
 }
 
+/// @notice An assessor vote on a disputed optimistic-trigger proposal, packed in one slot.
+struct TriggerDispute {
+    uint32 marketId;
+    uint40 deadline;
+    uint16 yes;
+    uint16 no;
+    bool resolved;
+    uint64 proposalId; // the trigger's proposal the vote is about
+}
+
 /// @title IAssessedClaims
 /// @notice Claims on ASSESSED markets: optimistic fast track by default, assessor vote when challenged or large.
 interface IAssessedClaims {
@@ -79,6 +89,21 @@ interface IAssessedClaims {
 
     /// @notice Sets the challenge window and the deposit and bond rates (bps of the claimed amount). Governance.
     function setClaimParams(uint32 challengeWindow, uint16 depositBps, uint16 bondBps) external;
+
+    /// @notice Puts the disputed proposal of `marketId`'s optimistic trigger to the market's assessors. Anyone.
+    /// @dev The trigger's resolver must be this contract. Reverts WrongClaimMode, InvalidAssessorParams("resolver"),
+    /// NoDisputeOpen, NoAssessorGroup, ClaimExists (a vote is already open for that proposal).
+    function openTriggerDispute(uint256 marketId) external returns (uint256 disputeId);
+
+    /// @notice Votes to uphold (the incident happened) or reject a disputed proposal; same rules as claim votes.
+    function voteOnDispute(uint256 disputeId, bool uphold) external;
+
+    /// @notice After the vote, resolves the trigger's proposal: upheld with quorum and majority, else rejected.
+    /// @dev Reverts TooEarly, WrongClaimStatus (already resolved), StaleDispute.
+    function resolveTriggerDispute(uint256 disputeId) external returns (bool upheld);
+
+    /// @notice A trigger dispute.
+    function disputeOf(uint256 disputeId) external view returns (TriggerDispute memory);
 
     /// @notice A claim.
     function claimOf(uint256 claimId) external view returns (Claim memory);

@@ -130,4 +130,8 @@ library ErrorsLib {
     error InvalidAssessorParams(bytes32 reason);
     /// @notice Thrown when a pool cannot pay `amount` out of its capital.
     error InsufficientCapital(uint256 amount, uint256 capital);
+    /// @notice Thrown when a market's trigger has no disputed proposal to put to the assessors.
+    error NoDisputeOpen(uint256 marketId);
+    /// @notice Thrown when the trigger's proposal changed since the dispute vote opened.
+    error StaleDispute(uint256 disputeId, uint256 proposalId);
 }
