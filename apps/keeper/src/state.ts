@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Address, Hex } from "viem";
 import { StateFileError } from "./errors.ts";
 
@@ -91,6 +92,7 @@ export function loadState(file: string, chainId: number): KeeperState {
 /** Writes the state atomically: a temporary file is written and fsynced, then renamed over the old one. */
 export function saveState(file: string, state: KeeperState): void {
   const tmp = `${file}.${process.pid}.tmp`;
+  mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(tmp, "w");
   try {
     writeSync(fd, `${JSON.stringify(state, null, 2)}\n`);

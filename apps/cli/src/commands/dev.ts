@@ -74,7 +74,7 @@ const dev: Command = {
           once
             ? "exiting (--exit-after-seed)"
             : [
-                `keeper: ${devnet.keeper?.kind === "keeper" ? "@backstop/keeper" : "built-in poke/settle loop"} as dev account #${KEEPER_INDEX}`,
+                `keeper: @backstop/keeper as dev account #${KEEPER_INDEX}`,
                 "your account: dev account #0 (1,000,000 USDC). Try:",
                 "  backstop markets        backstop quote --market 3 --amount 10000 --period 30d",
                 "  backstop buy --market 3 --amount 10000 --period 30d",

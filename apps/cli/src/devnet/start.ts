@@ -3,8 +3,7 @@ import { deployBackstop } from "@backstop/sdk";
 import type { WalletClient } from "viem";
 import { connectRead, type Registry } from "../chain/context.ts";
 import { devPrivateKey, devWallets, KEEPER_INDEX } from "./accounts.ts";
-import { type RunningKeeper, startDevKeeper } from "./keeper.ts";
-import type { KeeperLogger } from "./miniKeeper.ts";
+import { type KeeperLogger, type RunningKeeper, startDevKeeper } from "./keeper.ts";
 import { startLocalNode } from "./node.ts";
 import { seedDevnet } from "./seed.ts";
 import { GROUPS } from "./seedSpec.ts";
@@ -54,8 +53,6 @@ export async function startDevnet(p: {
         : await startDevKeeper({
             rpcUrl: node.rpcUrl,
             privateKey: devPrivateKey(KEEPER_INDEX),
-            publicClient,
-            wallet: wallets[KEEPER_INDEX] as (typeof wallets)[number],
             deployment,
             pollIntervalMs: p.pollIntervalMs ?? 1_000,
             logger: p.logger ?? { info: () => {}, warn: () => {} },
