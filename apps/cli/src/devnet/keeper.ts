@@ -24,7 +24,8 @@ export async function startDevKeeper(p: {
       // The keeper logs structured entries; the devnet prints the ones a person wants to see.
       const { level, event, ...rest } = entry as { level?: string; event?: string };
       if (level === "debug") return;
-      const line = `keeper: ${event ?? "event"} ${JSON.stringify(rest)}`;
+      const details = JSON.stringify(rest, (_, v) => (typeof v === "bigint" ? v.toString() : v));
+      const line = `keeper: ${event ?? "event"} ${details}`;
       if (level === "warn" || level === "error") p.logger.warn(line);
       else p.logger.info(line);
     },
