@@ -157,20 +157,10 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
     function vote(uint256 claimId, bool approve) external {
         Claim storage c = _existing(claimId);
         require(c.status == ClaimStatus.VOTING, ErrorsLib.WrongClaimStatus(claimId, uint8(c.status)));
-        uint256 groupId = assessorsOf[c.marketId];
-        require(isAssessor[groupId][msg.sender], ErrorsLib.NotAssessor(msg.sender));
-        require(!hasVoted[claimId][msg.sender], ErrorsLib.AlreadyVoted(claimId, msg.sender));
-        uint256 deadline = c.deadline;
-        require(block.timestamp <= deadline, ErrorsLib.VotingClosed(claimId, deadline));
-        hasVoted[claimId][msg.sender] = true;
+        uint256 deadline = _castVote(hasVoted[claimId], claimId, assessorsOf[c.marketId], c.deadline);
+        c.deadline = uint40(deadline);
         if (approve) ++c.yes;
         else ++c.no;
-        // A late vote gives the others time to answer it: the end moves to now + the late-vote window.
-        uint256 window = rulesOf[groupId].lateVoteWindow;
-        if (block.timestamp + window > deadline) {
-            deadline = block.timestamp + window;
-            c.deadline = uint40(deadline);
-        }
         emit Voted(claimId, msg.sender, approve, deadline);
     }
 
@@ -267,19 +257,10 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
     function voteOnDispute(uint256 disputeId, bool uphold) external {
         TriggerDispute storage d = _existingDispute(disputeId);
         require(!d.resolved, ErrorsLib.WrongClaimStatus(disputeId, uint8(ClaimStatus.PAID)));
-        uint256 groupId = assessorsOf[d.marketId];
-        require(isAssessor[groupId][msg.sender], ErrorsLib.NotAssessor(msg.sender));
-        require(!hasVotedOnDispute[disputeId][msg.sender], ErrorsLib.AlreadyVoted(disputeId, msg.sender));
-        uint256 deadline = d.deadline;
-        require(block.timestamp <= deadline, ErrorsLib.VotingClosed(disputeId, deadline));
-        hasVotedOnDispute[disputeId][msg.sender] = true;
+        uint256 deadline = _castVote(hasVotedOnDispute[disputeId], disputeId, assessorsOf[d.marketId], d.deadline);
+        d.deadline = uint40(deadline);
         if (uphold) ++d.yes;
         else ++d.no;
-        uint256 window = rulesOf[groupId].lateVoteWindow;
-        if (block.timestamp + window > deadline) {
-            deadline = block.timestamp + window;
-            d.deadline = uint40(deadline);
-        }
         emit DisputeVoted(disputeId, msg.sender, uphold, deadline);
     }
 
@@ -356,6 +337,20 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
     function _existing(uint256 claimId) internal view returns (Claim storage c) {
         c = _claims[claimId];
         require(c.status != ClaimStatus.NONE, ErrorsLib.UnknownClaim(claimId));
+    }
+
+    /// @dev The rules every vote follows: members only, once each, before the end. A late vote gives the others
+    /// time to answer it: the end moves to now + the late-vote window. Returns the (possibly moved) end.
+    function _castVote(mapping(address => bool) storage voted, uint256 id, uint256 groupId, uint256 deadline)
+        internal
+        returns (uint256)
+    {
+        require(isAssessor[groupId][msg.sender], ErrorsLib.NotAssessor(msg.sender));
+        require(!voted[msg.sender], ErrorsLib.AlreadyVoted(id, msg.sender));
+        require(block.timestamp <= deadline, ErrorsLib.VotingClosed(id, deadline));
+        voted[msg.sender] = true;
+        uint256 window = rulesOf[groupId].lateVoteWindow;
+        return block.timestamp + window > deadline ? block.timestamp + window : deadline;
     }
 
     function _existingDispute(uint256 disputeId) internal view returns (TriggerDispute storage d) {
