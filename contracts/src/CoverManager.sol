@@ -10,16 +10,17 @@ import {ICoverManager, Policy, Slice} from "./interfaces/ICoverManager.sol";
 import {IMarkets, CoverTerms} from "./interfaces/IMarkets.sol";
 import {IPool} from "./interfaces/IPool.sol";
 import {ITrigger, TriggerState} from "./interfaces/ITrigger.sol";
+import {IAssessedClaims} from "./interfaces/IAssessedClaims.sol";
 import {BuyCoverParams, ClaimMode, Market, MarketStatus, UnderwriteParams} from "./types/Types.sol";
 import {ErrorsLib} from "./libraries/ErrorsLib.sol";
 import {EventsLib} from "./libraries/EventsLib.sol";
+import {BPS} from "./libraries/ConstantsLib.sol";
 
 /// @title CoverManager
 /// @notice Sells cover: checks the market's terms, fills candidate pools greedily, mints the policy NFT.
 contract CoverManager is ICoverManager, ERC721 {
     using SafeERC20 for IERC20;
 
-    uint256 internal constant BPS = 10_000;
     uint256 internal constant MAX_POOLS = 8;
 
     IMarkets internal immutable MARKETS;
@@ -118,6 +119,7 @@ contract CoverManager is ICoverManager, ERC721 {
             u.maxAmount -= filled;
             if (poolCount == 0) firstPoolId = poolId;
             if (n > 1) _multiPoolSlices[policyId].push(Slice({poolId: poolId, amount: uint96(filled)}));
+            emit EventsLib.PolicySlice(policyId, poolId, filled, slicePremium);
             ++poolCount;
         }
         require(u.maxAmount == 0, ErrorsLib.InsufficientCapacity(p.marketId, p.amount, p.amount - u.maxAmount));
@@ -138,7 +140,9 @@ contract CoverManager is ICoverManager, ERC721 {
         });
     }
 
-    function _checkTerms(BuyCoverParams calldata p, CoverTerms memory terms) internal view {
+    /// @dev Refreshes a parametric market's trigger before reading it (a de-peg whose rounds landed in this block
+    /// freezes it now, not at the next keeper poke), and refuses an assessed market without assessors.
+    function _checkTerms(BuyCoverParams calldata p, CoverTerms memory terms) internal {
         Market memory m = terms.market;
         require(!terms.paused, ErrorsLib.ProtocolPaused());
         require(m.status == MarketStatus.ACTIVE, ErrorsLib.MarketNotActive(p.marketId, m.status));
@@ -155,8 +159,12 @@ contract CoverManager is ICoverManager, ERC721 {
         );
         require(p.commissionBps == 0 || p.integrator != address(0), ErrorsLib.CommissionWithoutIntegrator());
         if (m.claimMode == ClaimMode.PARAMETRIC) {
-            TriggerState state = ITrigger(m.trigger).state();
+            TriggerState state = ITrigger(m.trigger).poke();
             require(state == TriggerState.ACTIVE, ErrorsLib.TriggerNotActive(p.marketId, state));
+        } else {
+            require(
+                IAssessedClaims(MARKETS.assessedClaims()).hasAssessors(p.marketId), ErrorsLib.NoAssessorGroup(p.marketId)
+            );
         }
     }
 }

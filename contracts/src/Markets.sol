@@ -24,6 +24,8 @@ contract Markets is IMarkets, AccessManaged {
     mapping(uint256 marketId => Market) internal _markets;
     mapping(uint256 marketId => string) internal _termsURI;
     mapping(uint256 marketId => uint32[]) internal _marketPools;
+    mapping(uint256 marketId => mapping(uint32 poolId => uint256)) internal _slotPlusOne;
+    mapping(uint256 marketId => uint256) internal _minPoolCapacity;
     uint256 public marketCount;
 
     address[] internal _pools;
@@ -237,11 +239,48 @@ contract Markets is IMarkets, AccessManaged {
     function addMarketPool(uint256 marketId) external {
         uint32 idPlusOne = poolIdPlusOne[msg.sender];
         require(idPlusOne != 0, ErrorsLib.Unauthorized(msg.sender));
-        _existing(marketId);
+        MarketStatus status = _existing(marketId).status;
+        require(status == MarketStatus.ACTIVE, ErrorsLib.MarketNotActive(marketId, status));
+        uint32 poolId = idPlusOne - 1;
+        if (_slotPlusOne[marketId][poolId] != 0) return;
         uint32[] storage list = _marketPools[marketId];
-        require(list.length < MAX_POOLS_PER_MARKET, ErrorsLib.TooManyMarkets(MAX_POOLS_PER_MARKET));
-        list.push(idPlusOne - 1);
-        emit EventsLib.MarketPoolAdded(marketId, idPlusOne - 1);
+        require(list.length < MAX_POOLS_PER_MARKET, ErrorsLib.TooManyPools(MAX_POOLS_PER_MARKET));
+        list.push(poolId);
+        _slotPlusOne[marketId][poolId] = list.length;
+        emit EventsLib.MarketPoolAdded(marketId, poolId);
+    }
+
+    /// @inheritdoc IMarkets
+    function removeMarketPool(uint256 marketId, uint32 poolId) external {
+        MarketStatus status = _existing(marketId).status;
+        require(
+            status != MarketStatus.TRIGGERED,
+            ErrorsLib.InvalidStatusTransition(marketId, status, MarketStatus.TRIGGERED)
+        );
+        uint256 slot = _slotPlusOne[marketId][poolId];
+        require(slot != 0, ErrorsLib.NotMarketPool(marketId, poolId));
+        IPool pool_ = IPool(_pools[poolId]);
+        uint256 capacity = pool_.capacity(marketId);
+        uint256 exposure = pool_.exposure(marketId);
+        require(
+            capacity < minPoolCapacity(marketId) && exposure == 0,
+            ErrorsLib.PoolStillBacking(marketId, poolId, capacity, exposure)
+        );
+        uint32[] storage list = _marketPools[marketId];
+        uint32 moved = list[list.length - 1];
+        list[slot - 1] = moved;
+        _slotPlusOne[marketId][moved] = slot;
+        list.pop();
+        delete _slotPlusOne[marketId][poolId];
+        pool_.delist(marketId);
+        emit EventsLib.MarketPoolRemoved(marketId, poolId);
+    }
+
+    /// @inheritdoc IMarkets
+    function setMinPoolCapacity(uint256 marketId, uint256 minCapacity) external restricted {
+        _existing(marketId);
+        _minPoolCapacity[marketId] = minCapacity;
+        emit EventsLib.MinPoolCapacitySet(marketId, minCapacity);
     }
 
     /* VIEWS */
@@ -279,6 +318,22 @@ contract Markets is IMarkets, AccessManaged {
     /// @inheritdoc IMarkets
     function poolCount() external view returns (uint256) {
         return _pools.length;
+    }
+
+    /// @inheritdoc IMarkets
+    function backingTerms(uint256 marketId)
+        external
+        view
+        returns (address, MarketStatus, ClaimMode, uint64, address, uint32)
+    {
+        Market storage m = _existing(marketId);
+        return (m.asset, m.status, m.claimMode, m.groups, m.trigger, m.claimWindow);
+    }
+
+    /// @inheritdoc IMarkets
+    function minPoolCapacity(uint256 marketId) public view returns (uint256) {
+        uint256 min = _minPoolCapacity[marketId];
+        return min == 0 ? 1 : min;
     }
 
     /// @inheritdoc IMarkets

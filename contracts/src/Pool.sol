@@ -4,40 +4,51 @@ pragma solidity 0.8.30;
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ERC4626} from "@openzeppelin/contracts/token/ERC20/extensions/ERC4626.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {FixedPointMathLib} from "solady/utils/FixedPointMathLib.sol";
+import {SafeTransferLib} from "solady/utils/SafeTransferLib.sol";
 
-import {IPool, MarketConfig, Exposure, RedeemRequest} from "./interfaces/IPool.sol";
+import {IPool, MarketConfig, Exposure} from "./interfaces/IPool.sol";
+import {IERC7540Operator, IERC7540Redeem, IERC7575} from "./interfaces/IERC7540.sol";
 import {IMarkets} from "./interfaces/IMarkets.sol";
+import {ISettlement} from "./interfaces/ISettlement.sol";
 import {IDepositGate} from "./interfaces/IDepositGate.sol";
 import {ITrigger, TriggerState} from "./interfaces/ITrigger.sol";
-import {Market, MarketStatus, RateCurve, UnderwriteParams} from "./types/Types.sol";
+import {ClaimMode, MarketStatus, RateCurve, UnderwriteParams} from "./types/Types.sol";
 import {ErrorsLib} from "./libraries/ErrorsLib.sol";
 import {EventsLib} from "./libraries/EventsLib.sol";
 import {RateCurveLib} from "./libraries/RateCurveLib.sol";
 import {BucketLib} from "./libraries/BucketLib.sol";
+import {ExposureLib} from "./libraries/ExposureLib.sol";
+import {PremiumStreamLib} from "./libraries/PremiumStreamLib.sol";
+import {RedeemQueueLib} from "./libraries/RedeemQueueLib.sol";
+import {BPS, MAX_INCIDENT_LOOKBACK} from "./libraries/ConstantsLib.sol";
 
 /// @title Pool
-/// @notice An ERC-4626 vault whose capital backs the markets its curator chooses.
+/// @notice An ERC-4626 vault whose capital backs the markets its curator chooses; exits are ERC-7540 requests.
 /// @dev Invariants enforced here (IDs in docs/invariants.md):
-/// INV-SOLVENCY: for every group g, groupExposure(g) <= capital x cap(g) <= capital at every sale.
+/// INV-SOLVENCY: for every group g, groupExposure(g) <= underwriting capital x cap(g) <= capital at every sale.
 /// INV-CONSERVATION: asset balance = capital + unearned premium + fees owed.
-/// INV-UNEARNED: unearned premium is excluded from totalAssets and earned linearly until the cover's end day.
+/// INV-UNEARNED: unearned premium is excluded from capital and earned linearly until the cover's end day.
 /// INV-LOCK: redemptions never take capital below lockedCapital().
 /// INV-SHARES: share price moves down only through paid losses; every conversion rounds in the pool's favour.
 contract Pool is ERC4626, IPool {
-    using SafeERC20 for IERC20;
     using FixedPointMathLib for uint256;
+    using ExposureLib for ExposureLib.Ledger;
+    using PremiumStreamLib for PremiumStreamLib.Stream;
+    using RedeemQueueLib for RedeemQueueLib.Request;
 
-    uint256 internal constant BPS = 10_000;
-    uint256 internal constant WAD = 1e18;
     uint256 internal constant MAX_MARKETS = 16;
     uint256 internal constant MAX_CURATOR_FEE_BPS = 3_000;
     uint256 internal constant MAX_LEVERAGE_BPS = 100_000;
-    uint256 internal constant MIN_COOLDOWN = 1 hours;
+    /// @dev Long enough for a loss to be claimed (a de-peg window, a challenge window) while the LP still bears it.
+    uint256 internal constant MIN_COOLDOWN = 7 days;
     uint256 internal constant MAX_COOLDOWN = 90 days;
+    uint256 internal constant MIN_TIMELOCK = 1 days;
+    uint256 internal constant MAX_TIMELOCK = 30 days;
+    /// @dev The lowest base rate a curator's curve may carry: cover is never given away.
+    uint256 internal constant MIN_RATE_BPS = 10;
 
     IMarkets internal immutable MARKETS;
     address internal immutable COVER_MANAGER;
@@ -50,43 +61,46 @@ contract Pool is ERC4626, IPool {
     address public curator;
 
     // One slot: pool parameters read by every sale.
-    address internal _depositGate;
+    address internal _gate;
     uint16 internal _curatorFeeBps;
     uint32 internal _leverageBps;
     uint32 internal _cooldown;
 
-    // One slot: total exposure and the union of the backed markets' groups.
+    // One slot: total exposure, the union of the backed markets' groups and the curator timelock.
     uint128 internal _totalBooked;
     uint64 internal _groupMask;
+    uint32 internal _timelock;
 
-    // Capital held for pending assessed claims; part of lockedCapital.
+    // One slot: capital held for pending assessed claims (locked, excluded from exits and sales).
     uint256 internal _claimHold;
 
     // One slot: fees owed, excluded from capital.
     uint128 internal _curatorFees;
     uint128 internal _protocolFees;
 
-    // Premium stream: LP premium is earned linearly from purchase to the start of the cover's end bucket.
-    // Amounts are scaled by 1e18 ("X units") so a stream's rate times its duration is exact.
-    uint128 internal _rateX; // premium earned per second, X units
-    uint40 internal _lastAccrual; // stream accrued up to this time
-    uint40 internal _maxRateBucket; // the latest bucket at which some stream ends
-    uint256 internal _unearnedX; // premium not yet earned, X units
-    mapping(uint256 bucket => uint256) internal _rateEndingAt;
+    PremiumStreamLib.Stream internal _premium;
 
     uint256[] internal _backedMarkets;
+    // Markets whose settlement holds a reserve this pool funded: their outstanding share counts in totalAssets.
+    uint256[] internal _openReserves;
     mapping(uint256 marketId => MarketConfig) internal _config;
     mapping(uint256 marketId => address) internal _triggerOf;
-    mapping(uint256 marketId => Exposure) internal _exposure;
-    mapping(uint256 marketId => mapping(uint256 bucket => uint256)) internal _endingAt;
-    mapping(uint256 marketId => mapping(uint256 bucket => uint256)) internal _startingAt;
+    mapping(uint256 marketId => ExposureLib.Ledger) internal _ledger;
     mapping(uint8 groupId => uint128) internal _groupBooked;
     mapping(uint8 groupId => uint16) internal _groupCapBps;
 
-    mapping(address owner => RedeemRequest) internal _requests;
+    mapping(address controller => RedeemQueueLib.Request) internal _requests;
+    /// @inheritdoc IERC7540Operator
+    mapping(address controller => mapping(address operator => bool)) public isOperator;
+    mapping(bytes32 changeId => uint256 executableAt) internal _pendingChanges;
 
     modifier onlyCurator() {
         require(msg.sender == curator, ErrorsLib.Unauthorized(msg.sender));
+        _;
+    }
+
+    modifier only(address module) {
+        require(msg.sender == module, ErrorsLib.Unauthorized(msg.sender));
         _;
     }
 
@@ -106,7 +120,8 @@ contract Pool is ERC4626, IPool {
         SETTLEMENT = markets_.settlement();
         ASSESSED_CLAIMS = markets_.assessedClaims();
         curator = curator_;
-        _lastAccrual = uint40(block.timestamp);
+        _premium.lastAccrual = uint40(block.timestamp);
+        _timelock = uint32(3 days);
         _setPoolParams(curatorFeeBps, leverageBps, cooldown, address(0));
     }
 
@@ -119,23 +134,37 @@ contract Pool is ERC4626, IPool {
     {
         require(weightBps <= BPS, ErrorsLib.WeightTooHigh(weightBps));
         require(curve.kinkBps > 0 && curve.kinkBps < BPS, ErrorsLib.InvalidKink(curve.kinkBps));
-        MarketConfig storage c = _config[marketId];
+        require(followOracle || curve.baseRateBps >= MIN_RATE_BPS, ErrorsLib.RateBelowFloor(curve.baseRateBps, MIN_RATE_BPS));
+        MarketConfig memory c = _config[marketId];
+        bool riskier = c.groups == 0 || (weightBps != 0 && !c.listed) || weightBps > c.weightBps
+            || followOracle != c.followOracle || curve.kinkBps != c.curve.kinkBps
+            || curve.baseRateBps < c.curve.baseRateBps || curve.slope1Bps < c.curve.slope1Bps
+            || curve.slope2Bps < c.curve.slope2Bps;
+        if (!_timelocked(riskier)) return;
+
         if (c.groups == 0) {
             // First time: the market must be live and in this pool's asset.
-            Market memory m = MARKETS.market(marketId);
-            require(m.status == MarketStatus.ACTIVE, ErrorsLib.MarketNotActive(marketId, m.status));
-            require(m.asset == asset(), ErrorsLib.AssetMismatch(asset(), m.asset));
+            (address marketAsset, MarketStatus status, ClaimMode mode, uint64 groups, address trigger, uint32 window) =
+                MARKETS.backingTerms(marketId);
+            require(status == MarketStatus.ACTIVE, ErrorsLib.MarketNotActive(marketId, status));
+            require(marketAsset == asset(), ErrorsLib.AssetMismatch(asset(), marketAsset));
             require(_backedMarkets.length < MAX_MARKETS, ErrorsLib.TooManyMarkets(MAX_MARKETS));
             _backedMarkets.push(marketId);
-            c.groups = m.groups;
-            _groupMask |= m.groups;
-            _triggerOf[marketId] = m.trigger;
-            _exposure[marketId].lastBucket = uint32(BucketLib.at(block.timestamp));
+            c.groups = groups;
+            c.releaseDelayDays =
+                uint16(BucketLib.endOf(mode == ClaimMode.PARAMETRIC ? MAX_INCIDENT_LOOKBACK : window));
+            _groupMask |= groups;
+            _triggerOf[marketId] = trigger;
+            _ledger[marketId].lastBucket = uint32(BucketLib.at(block.timestamp));
+        }
+        if (weightBps != 0 && !c.listed) {
             MARKETS.addMarketPool(marketId);
+            c.listed = true;
         }
         c.weightBps = weightBps;
         c.followOracle = followOracle;
         c.curve = curve;
+        _config[marketId] = c;
         emit EventsLib.MarketConfigured(marketId, weightBps, curve, followOracle);
     }
 
@@ -143,21 +172,38 @@ contract Pool is ERC4626, IPool {
     function setGroupCap(uint8 groupId, uint16 capBps) external onlyCurator {
         require(groupId < MARKETS.groupCount(), ErrorsLib.UnknownGroup(groupId));
         require(capBps <= BPS, ErrorsLib.GroupCapTooHigh(groupId, capBps));
+        if (!_timelocked(capBps > _groupCapBps[groupId])) return;
         uint256 booked = _groupBooked[groupId];
-        uint256 limit = totalAssets() * capBps / BPS;
+        uint256 limit = _exitCapital(capital()) * capBps / BPS;
         require(booked <= limit, ErrorsLib.GroupCapBelowExposure(groupId, booked, limit));
         _groupCapBps[groupId] = capBps;
         emit EventsLib.GroupCapSet(groupId, capBps);
     }
 
     /// @inheritdoc IPool
-    function setPoolParams(uint16 curatorFeeBps, uint32 leverageBps, uint32 cooldown, address depositGate)
+    function setPoolParams(uint16 curatorFeeBps, uint32 leverageBps, uint32 cooldown, address gate)
         external
         onlyCurator
     {
-        uint256 limit = totalAssets() * leverageBps / BPS;
+        bool riskier = curatorFeeBps > _curatorFeeBps || leverageBps > _leverageBps || cooldown > _cooldown;
+        if (!_timelocked(riskier)) return;
+        uint256 limit = _exitCapital(capital()) * leverageBps / BPS;
         require(_totalBooked <= limit, ErrorsLib.LeverageBelowExposure(_totalBooked, limit));
-        _setPoolParams(curatorFeeBps, leverageBps, cooldown, depositGate);
+        _setPoolParams(curatorFeeBps, leverageBps, cooldown, gate);
+    }
+
+    /// @inheritdoc IPool
+    function setTimelock(uint32 timelock) external onlyCurator {
+        require(timelock >= MIN_TIMELOCK && timelock <= MAX_TIMELOCK, ErrorsLib.InvalidTimelock(timelock));
+        if (!_timelocked(timelock < _timelock)) return;
+        _timelock = timelock;
+        emit EventsLib.TimelockSet(timelock);
+    }
+
+    /// @inheritdoc IPool
+    function revokeChange(bytes32 changeId) external onlyCurator {
+        delete _pendingChanges[changeId];
+        emit EventsLib.ChangeRevoked(changeId);
     }
 
     /// @inheritdoc IPool
@@ -172,7 +218,7 @@ contract Pool is ERC4626, IPool {
         require(to != address(0), ErrorsLib.ZeroAddress());
         amount = _curatorFees;
         _curatorFees = 0;
-        IERC20(asset()).safeTransfer(to, amount);
+        SafeTransferLib.safeTransfer(asset(), to, amount);
         emit EventsLib.FeesClaimed(to, amount, 0);
     }
 
@@ -181,26 +227,33 @@ contract Pool is ERC4626, IPool {
         address to = MARKETS.treasury();
         amount = _protocolFees;
         _protocolFees = 0;
-        IERC20(asset()).safeTransfer(to, amount);
+        SafeTransferLib.safeTransfer(asset(), to, amount);
         emit EventsLib.FeesClaimed(to, 0, amount);
     }
 
-    /* DEPOSITS */
+    /* DEPOSITS: synchronous ERC-4626 */
 
     /// @inheritdoc ERC4626
     function deposit(uint256 assets, address receiver) public override returns (uint256) {
         require(assets != 0, ErrorsLib.ZeroAmount());
-        _checkGate(receiver);
-        _accrue();
+        require(_gateAllows(msg.sender, receiver), ErrorsLib.DepositorNotAllowed(receiver));
+        _premium.accrue();
         return super.deposit(assets, receiver);
     }
 
     /// @inheritdoc ERC4626
     function mint(uint256 shares, address receiver) public override returns (uint256) {
         require(shares != 0, ErrorsLib.ZeroAmount());
-        _checkGate(receiver);
-        _accrue();
+        require(_gateAllows(msg.sender, receiver), ErrorsLib.DepositorNotAllowed(receiver));
+        _premium.accrue();
         return super.mint(shares, receiver);
+    }
+
+    /// @dev OpenZeppelin's deposit step with one transfer library: pull the assets, then mint.
+    function _deposit(address caller, address receiver, uint256 assets, uint256 shares) internal override {
+        SafeTransferLib.safeTransferFrom(asset(), caller, address(this), assets);
+        _mint(receiver, shares);
+        emit Deposit(caller, receiver, assets, shares);
     }
 
     /// @inheritdoc ERC4626
@@ -213,96 +266,127 @@ contract Pool is ERC4626, IPool {
         return _gateAllows(msg.sender, receiver) ? type(uint256).max : 0;
     }
 
-    /* WITHDRAWALS */
+    /* EXITS: asynchronous ERC-7540 */
 
-    /// @inheritdoc IPool
-    function requestRedeem(uint256 shares, address owner) external returns (uint256 claimableAt) {
+    /// @inheritdoc IERC7540Redeem
+    /// @dev Values the shares at the exit price (capital - claim hold, no reserves) and restarts the cooldown.
+    function requestRedeem(uint256 shares, address controller, address owner) external returns (uint256) {
         require(shares != 0, ErrorsLib.ZeroAmount());
-        if (msg.sender != owner) _spendAllowance(owner, msg.sender, shares);
-        _accrue();
-        uint256 assets = convertToAssets(shares);
+        require(controller != address(0), ErrorsLib.ZeroAddress());
+        if (msg.sender != owner && !isOperator[owner][msg.sender]) _spendAllowance(owner, msg.sender, shares);
+        _premium.accrue();
+        uint256 assets = _toAssetsDown(shares, _exitCapital(_capital()));
         _transfer(owner, address(this), shares);
-        RedeemRequest memory r = _requests[owner];
-        claimableAt = block.timestamp + _cooldown;
-        _requests[owner] = RedeemRequest({
-            shares: SafeCast.toUint120(r.shares + shares),
-            assets: SafeCast.toUint96(r.assets + assets),
-            claimableAt: uint40(claimableAt)
-        });
-        emit EventsLib.RedeemRequested(owner, shares, assets, claimableAt);
+        uint256 claimableAt = block.timestamp + _cooldown;
+        _requests[controller].add(shares, assets, claimableAt);
+        emit RedeemRequest(controller, owner, 0, msg.sender, shares);
+        emit EventsLib.RedeemRequested(controller, shares, assets, claimableAt);
+        return 0;
+    }
+
+    /// @inheritdoc IERC7540Redeem
+    function pendingRedeemRequest(uint256, address controller) external view returns (uint256) {
+        return _requests[controller].pendingShares();
+    }
+
+    /// @inheritdoc IERC7540Redeem
+    function claimableRedeemRequest(uint256, address controller) external view returns (uint256) {
+        return _requests[controller].claimableShares();
+    }
+
+    /// @inheritdoc IERC7540Operator
+    function setOperator(address operator, bool approved) external returns (bool) {
+        require(operator != msg.sender, ErrorsLib.Unauthorized(operator));
+        isOperator[msg.sender][operator] = approved;
+        emit OperatorSet(msg.sender, operator, approved);
+        return true;
     }
 
     /// @inheritdoc ERC4626
-    /// @dev Pays min(value at request, value now) for escrowed shares whose cooldown is over.
-    function redeem(uint256 shares, address receiver, address owner) public override returns (uint256 assets) {
+    /// @dev Claims `shares` of `controller`'s claimable request: pays min(value at request, value now at the exit
+    /// price). Refreshes every backed market's trigger first and refuses while one has an open incident.
+    function redeem(uint256 shares, address receiver, address controller) public override returns (uint256 assets) {
         require(shares != 0, ErrorsLib.ZeroAmount());
-        RedeemRequest memory r = _claimable(owner);
-        require(shares <= r.shares, ErrorsLib.ExceedsRequest(owner, shares, r.shares));
-        _accrue();
-        _syncAllAndCheckIncidents();
-        uint256 cap = totalAssets();
-        assets = Math.min(shares.mulDiv(r.assets, r.shares), _toAssetsDown(shares, cap));
-        _exit(r, owner, receiver, shares, assets, cap);
+        RedeemQueueLib.Request memory r = _claimable(controller);
+        require(shares <= r.shares, ErrorsLib.ExceedsRequest(controller, shares, r.shares));
+        uint256 cap = _prepareExit();
+        assets = Math.min(r.valueDown(shares), _toAssetsDown(shares, _exitCapital(cap)));
+        _exit(r, controller, receiver, shares, assets, cap);
     }
 
     /// @inheritdoc ERC4626
-    /// @dev Burns enough escrowed shares to be worth `assets` at both the request price and the current price.
-    function withdraw(uint256 assets, address receiver, address owner) public override returns (uint256 shares) {
+    /// @dev Burns enough of the request's shares to be worth `assets` at both the request and the exit price.
+    function withdraw(uint256 assets, address receiver, address controller) public override returns (uint256 shares) {
         require(assets != 0, ErrorsLib.ZeroAmount());
-        RedeemRequest memory r = _claimable(owner);
-        _accrue();
-        _syncAllAndCheckIncidents();
-        uint256 cap = totalAssets();
-        shares = Math.max(assets.mulDivUp(r.shares, r.assets), assets.mulDivUp(totalSupply() + _virtualShares(), cap + 1));
-        require(shares <= r.shares, ErrorsLib.ExceedsRequest(owner, shares, r.shares));
-        _exit(r, owner, receiver, shares, assets, cap);
+        RedeemQueueLib.Request memory r = _claimable(controller);
+        uint256 cap = _prepareExit();
+        shares = Math.max(r.sharesUp(assets), assets.mulDivUp(totalSupply() + _virtualShares(), _exitCapital(cap) + 1));
+        require(shares <= r.shares, ErrorsLib.ExceedsRequest(controller, shares, r.shares));
+        _exit(r, controller, receiver, shares, assets, cap);
     }
 
     /// @inheritdoc ERC4626
-    function maxRedeem(address owner) public view override returns (uint256) {
-        RedeemRequest memory r = _requests[owner];
-        if (r.claimableAt > block.timestamp) return 0;
+    /// @dev ERC-7540: claims go through requests, so there is no preview.
+    function previewRedeem(uint256) public pure override returns (uint256) {
+        revert ErrorsLib.AsyncRedeem();
+    }
+
+    /// @inheritdoc ERC4626
+    function previewWithdraw(uint256) public pure override returns (uint256) {
+        revert ErrorsLib.AsyncRedeem();
+    }
+
+    /// @inheritdoc ERC4626
+    /// @dev Zero while exits are closed (an open incident) or nothing is claimable; else the claimable shares
+    /// that free capital can pay.
+    function maxRedeem(address controller) public view override returns (uint256) {
+        RedeemQueueLib.Request memory r = _requests[controller];
+        if (r.claimableShares() == 0 || !exitsOpen()) return 0;
         uint256 free = freeCapital();
-        uint256 value = Math.min(r.assets, convertToAssets(r.shares));
+        uint256 value = _exitValue(r);
         if (value <= free) return r.shares;
         return uint256(r.shares).mulDiv(free, value);
     }
 
     /// @inheritdoc ERC4626
-    function maxWithdraw(address owner) public view override returns (uint256) {
-        RedeemRequest memory r = _requests[owner];
-        if (r.claimableAt > block.timestamp) return 0;
-        return Math.min(Math.min(r.assets, convertToAssets(r.shares)), freeCapital());
+    function maxWithdraw(address controller) public view override returns (uint256) {
+        RedeemQueueLib.Request memory r = _requests[controller];
+        if (r.claimableShares() == 0 || !exitsOpen()) return 0;
+        return Math.min(_exitValue(r), freeCapital());
+    }
+
+    /// @inheritdoc IERC7575
+    function share() external view returns (address) {
+        return address(this);
+    }
+
+    /// @notice ERC-165: ERC-7540 redeem and operator, ERC-7575.
+    function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
+        return interfaceId == type(IERC7540Redeem).interfaceId || interfaceId == type(IERC7540Operator).interfaceId
+            || interfaceId == type(IERC7575).interfaceId || interfaceId == type(IERC165).interfaceId;
     }
 
     /* UNDERWRITING */
 
     /// @inheritdoc IPool
-    function underwrite(UnderwriteParams calldata p) external returns (uint256 filled, uint256 premium) {
-        require(msg.sender == COVER_MANAGER, ErrorsLib.Unauthorized(msg.sender));
+    function underwrite(UnderwriteParams calldata p)
+        external
+        only(COVER_MANAGER)
+        returns (uint256 filled, uint256 premium)
+    {
         MarketConfig memory c = _config[p.marketId];
-        if (c.weightBps == 0) return (0, 0);
-        uint256 booked = _sync(p.marketId, c.groups);
-        if (_exposure[p.marketId].closed) return (0, 0);
-        _accrue();
-
-        uint256 cap = _capital();
-        uint256 capacity_ = cap * c.weightBps / BPS;
-        filled = Math.min(p.maxAmount, _freeCapacity(cap, capacity_, booked, c.groups));
-        // Expired cover of other markets may still count in shared groups and the total until synced.
-        if (filled < p.maxAmount && _syncOthers(p.marketId)) {
-            filled = Math.min(p.maxAmount, _freeCapacity(cap, capacity_, booked, c.groups));
-        }
+        ExposureLib.Ledger storage l = _ledger[p.marketId];
+        if (c.weightBps == 0 || !c.listed || l.closed) return (0, 0);
+        _premium.accrue();
+        uint256 capacity_;
+        uint256 booked;
+        (filled, capacity_, booked) = _fillable(p.marketId, c, l, p.maxAmount);
         if (filled == 0) return (0, 0);
 
         RateCurve memory curve = c.curve;
         if (c.followOracle) curve.baseRateBps = uint32(p.oracleBaseRateBps);
         premium = RateCurveLib.premiumUp(curve, booked, booked + filled, capacity_, p.end - p.start);
-
-        uint256 endBucket = BucketLib.endOf(p.end);
-        _book(p.marketId, c.groups, filled, BucketLib.at(p.start), endBucket);
-        (uint256 curatorFee, uint256 protocolFee) = _stream(premium, p.protocolFeeBps, endBucket);
-        emit EventsLib.Underwritten(p.marketId, filled, premium, curatorFee, protocolFee, endBucket);
+        _book(p, c, l, filled, premium);
     }
 
     /* CLAIMS */
@@ -310,44 +394,66 @@ contract Pool is ERC4626, IPool {
     /// @inheritdoc IPool
     function settle(uint256 marketId, uint256 incidentTime, uint256 payoutPerUnitWad)
         external
+        only(SETTLEMENT)
         returns (uint256 required, uint256 funded)
     {
-        require(msg.sender == SETTLEMENT, ErrorsLib.Unauthorized(msg.sender));
         MarketConfig memory c = _config[marketId];
-        Exposure storage e = _exposure[marketId];
-        require(!e.closed, ErrorsLib.AlreadySettled(marketId));
-        uint256 booked = _sync(marketId, c.groups);
-
-        uint256 eligible = uint256(int256(booked) + _eligibleAdjustment(marketId, e, BucketLib.at(incidentTime)));
-        required = eligible.mulDivUp(payoutPerUnitWad, WAD);
-        _accrue();
-        funded = Math.min(required, _capital());
+        ExposureLib.Ledger storage l = _ledger[marketId];
+        require(!l.closed, ErrorsLib.AlreadySettled(marketId));
+        _premium.accrue();
+        // Cover that ended strictly before the incident is released; what stays booked may be owed.
+        uint256 firstLiveDay = ExposureLib.incidentReleaseDay(incidentTime, c.releaseDelayDays);
+        _release(l, c.groups, Math.min(BucketLib.at(block.timestamp), firstLiveDay - 1));
+        uint256 eligible = l.liveAt(incidentTime, c.releaseDelayDays);
+        required = eligible.mulDivUp(payoutPerUnitWad, 1e18);
+        funded = Math.min(required, _exitCapital(_capital()));
 
         // The market's exposure is paid out: it stops counting against groups, leverage and capacity.
-        e.closed = true;
-        e.booked = 0;
+        uint256 booked = l.booked;
+        l.closed = true;
+        l.booked = 0;
         _addToGroups(c.groups, booked, false);
         _totalBooked -= uint128(booked);
-        if (funded != 0) IERC20(asset()).safeTransfer(SETTLEMENT, funded);
+        if (funded != 0) {
+            _openReserves.push(marketId);
+            SafeTransferLib.safeTransfer(asset(), SETTLEMENT, funded);
+        }
         emit EventsLib.IncidentReserved(marketId, eligible, required, funded);
     }
 
     /// @inheritdoc IPool
-    function holdForClaim(uint256 amount, bool held) external {
-        require(msg.sender == ASSESSED_CLAIMS, ErrorsLib.Unauthorized(msg.sender));
+    function reserveReturned(uint256 marketId) external only(SETTLEMENT) {
+        uint256 n = _openReserves.length;
+        for (uint256 i; i < n; ++i) {
+            if (_openReserves[i] == marketId) {
+                _openReserves[i] = _openReserves[n - 1];
+                _openReserves.pop();
+                return;
+            }
+        }
+    }
+
+    /// @inheritdoc IPool
+    function delist(uint256 marketId) external only(address(MARKETS)) {
+        _config[marketId].listed = false;
+        _config[marketId].weightBps = 0;
+        emit EventsLib.MarketConfigured(marketId, 0, _config[marketId].curve, _config[marketId].followOracle);
+    }
+
+    /// @inheritdoc IPool
+    function holdForClaim(uint256 amount, bool held) external only(ASSESSED_CLAIMS) {
         if (held) _claimHold += amount;
         else _claimHold -= amount;
         emit EventsLib.ClaimHold(amount, held);
     }
 
     /// @inheritdoc IPool
-    function payClaim(address to, uint256 amount, uint256 held) external {
-        require(msg.sender == ASSESSED_CLAIMS, ErrorsLib.Unauthorized(msg.sender));
+    function payClaim(address to, uint256 amount, uint256 held) external only(ASSESSED_CLAIMS) {
         _claimHold -= held;
-        _accrue();
+        _premium.accrue();
         uint256 cap = _capital();
         require(amount <= cap, ErrorsLib.InsufficientCapital(amount, cap));
-        IERC20(asset()).safeTransfer(to, amount);
+        SafeTransferLib.safeTransfer(asset(), to, amount);
         emit EventsLib.ClaimPaidFromPool(to, amount);
     }
 
@@ -355,8 +461,10 @@ contract Pool is ERC4626, IPool {
 
     /// @inheritdoc IPool
     function sync(uint256 marketId) external {
-        _accrue();
-        _sync(marketId, _config[marketId].groups);
+        _premium.accrue();
+        if (_releasable(marketId)) {
+            _release(_ledger[marketId], _config[marketId].groups, BucketLib.at(block.timestamp));
+        }
     }
 
     /* VIEWS */
@@ -377,10 +485,17 @@ contract Pool is ERC4626, IPool {
     }
 
     /// @inheritdoc IPool
-    function exposure(uint256 marketId) public view returns (uint256 booked) {
-        Exposure memory e = _exposure[marketId];
-        if (e.closed) return 0;
-        return e.booked - _pendingRelease(marketId, e);
+    function exposureLedger(uint256 marketId) external view returns (Exposure memory) {
+        ExposureLib.Ledger storage l = _ledger[marketId];
+        return Exposure(l.booked, l.lastBucket, l.maxReleaseBucket, l.maxStartBucket, l.closed);
+    }
+
+    /// @inheritdoc IPool
+    function exposure(uint256 marketId) public view returns (uint256) {
+        ExposureLib.Ledger storage l = _ledger[marketId];
+        if (l.closed) return 0;
+        if (!_releasable(marketId)) return l.booked;
+        return l.booked - l.pending(BucketLib.at(block.timestamp));
     }
 
     /// @inheritdoc IPool
@@ -394,23 +509,30 @@ contract Pool is ERC4626, IPool {
     }
 
     /// @inheritdoc ERC4626
-    /// @dev Capital: assets held minus unearned premium (rounded up) and fees owed. INV-CONSERVATION.
+    /// @dev The deposit price: capital plus this pool's share of reserves not yet paid or returned.
     function totalAssets() public view override returns (uint256) {
-        (, uint256 unearnedX) = _accrued();
-        return _saturatingSub(_balance(), _toAssetsUp(unearnedX) + _curatorFees + _protocolFees);
+        return capital() + reserveReceivable();
     }
 
     /// @inheritdoc IPool
-    function capital() external view returns (uint256) {
-        return totalAssets();
+    /// @dev Assets held minus unearned premium (rounded up) and fees owed. INV-CONSERVATION.
+    function capital() public view returns (uint256) {
+        (, uint256 unearnedX) = _premium.accrued();
+        return _capitalGiven(unearnedX);
+    }
+
+    /// @inheritdoc IPool
+    function reserveReceivable() public view returns (uint256 receivable) {
+        uint256 n = _openReserves.length;
+        for (uint256 i; i < n; ++i) {
+            receivable += ISettlement(SETTLEMENT).reserveShareOf(_openReserves[i], address(this));
+        }
     }
 
     /// @inheritdoc IPool
     function lockedCapital() public view returns (uint256 locked) {
-        uint256 leverage = _leverageBps;
-        locked = uint256(_totalBooked).mulDivUp(BPS, leverage);
+        locked = uint256(_totalBooked).mulDivUp(BPS, _leverageBps);
         uint64 mask = _groupMask;
-        uint256 hold = _claimHold;
         for (uint8 g; mask != 0; ++g) {
             if (mask & 1 == 1) {
                 uint256 booked = _groupBooked[g];
@@ -418,52 +540,17 @@ contract Pool is ERC4626, IPool {
             }
             mask >>= 1;
         }
-        locked += hold;
+        locked += _claimHold;
     }
 
     /// @inheritdoc IPool
     function freeCapital() public view returns (uint256) {
-        return _saturatingSub(totalAssets(), lockedCapital());
+        return _saturatingSub(capital(), lockedCapital());
     }
 
     /// @inheritdoc IPool
     function capacity(uint256 marketId) public view returns (uint256) {
-        return totalAssets() * _config[marketId].weightBps / BPS;
-    }
-
-    /// @inheritdoc IPool
-    function freeCapacity(uint256 marketId) external view returns (uint256) {
-        MarketConfig memory c = _config[marketId];
-        if (c.weightBps == 0 || _exposure[marketId].closed) return 0;
-        uint256 cap = totalAssets();
-        return _freeCapacity(cap, cap * c.weightBps / BPS, exposure(marketId), c.groups);
-    }
-
-    /// @inheritdoc IPool
-    function utilisation(uint256 marketId) external view returns (uint256) {
-        uint256 capacity_ = capacity(marketId);
-        uint256 booked = exposure(marketId);
-        if (capacity_ == 0) return booked == 0 ? 0 : type(uint256).max;
-        return booked.mulDivUp(WAD, capacity_);
-    }
-
-    /// @inheritdoc IPool
-    function worstGroupExposureRatio() external view returns (uint256 worst) {
-        uint256 cap = totalAssets();
-        uint64 mask = _groupMask;
-        for (uint8 g; mask != 0; ++g) {
-            if (mask & 1 == 1 && _groupBooked[g] != 0) {
-                uint256 limit = cap * _groupCapBps[g] / BPS;
-                worst = Math.max(worst, limit == 0 ? type(uint256).max : uint256(_groupBooked[g]).mulDivUp(WAD, limit));
-            }
-            mask >>= 1;
-        }
-    }
-
-    /// @inheritdoc IPool
-    function unearnedPremium() external view returns (uint256) {
-        (, uint256 unearnedX) = _accrued();
-        return _toAssetsUp(unearnedX);
+        return _exitCapital(capital()) * _config[marketId].weightBps / BPS;
     }
 
     /// @inheritdoc IPool
@@ -472,9 +559,9 @@ contract Pool is ERC4626, IPool {
     }
 
     /// @inheritdoc IPool
-    function redeemRequest(address owner) external view returns (RedeemRequest memory r, uint256) {
-        r = _requests[owner];
-        return (r, r.claimableAt);
+    function redeemRequest(address controller) external view returns (uint256, uint256, uint256) {
+        RedeemQueueLib.Request memory r = _requests[controller];
+        return (r.shares, r.assets, r.claimableAt);
     }
 
     /// @inheritdoc IPool
@@ -483,74 +570,93 @@ contract Pool is ERC4626, IPool {
     }
 
     /// @inheritdoc IPool
-    function poolParams() external view returns (uint16, uint32, uint32, address) {
-        return (_curatorFeeBps, _leverageBps, _cooldown, _depositGate);
+    function poolParams() external view returns (uint16, uint32, uint32, address, uint32) {
+        return (_curatorFeeBps, _leverageBps, _cooldown, _gate, _timelock);
+    }
+
+    /// @inheritdoc IPool
+    function pendingChange(bytes32 changeId) external view returns (uint256) {
+        return _pendingChanges[changeId];
+    }
+
+    /// @inheritdoc IPool
+    function exitsOpen() public view returns (bool) {
+        uint256 n = _backedMarkets.length;
+        for (uint256 i; i < n; ++i) {
+            uint256 marketId = _backedMarkets[i];
+            address trigger = _triggerOf[marketId];
+            if (trigger == address(0) || _ledger[marketId].closed) continue;
+            if (ITrigger(trigger).state() != TriggerState.ACTIVE) return false;
+        }
+        return true;
     }
 
     /* INTERNAL: EXPOSURE */
 
-    /// @dev Applies expirations up to today; returns the market's booked exposure.
-    function _sync(uint256 marketId, uint64 groups) internal returns (uint256) {
-        Exposure storage e = _exposure[marketId];
-        uint256 today = BucketLib.at(block.timestamp);
-        if (e.lastBucket >= today || e.closed) return e.booked;
-        uint256 released = _pendingRelease(marketId, e);
-        e.lastBucket = uint32(today);
-        if (released == 0) return e.booked;
-        uint128 booked = e.booked - uint128(released);
-        e.booked = booked;
+    /// @dev Releases `l`'s cover due up to day `upTo` from the group and total books.
+    function _release(ExposureLib.Ledger storage l, uint64 groups, uint256 upTo) internal {
+        uint256 released = l.release(upTo);
+        if (released == 0) return;
         _addToGroups(groups, released, false);
         _totalBooked -= uint128(released);
-        return booked;
     }
 
-    /// @dev Applies expirations on every backed market but `marketId`; returns whether any exposure was released.
-    function _syncOthers(uint256 marketId) internal returns (bool) {
+    /// @dev What the pool can fill now: releases this market's expired cover (the cover manager refreshed its
+    /// trigger and found it ACTIVE), and other markets' cover too when short.
+    function _fillable(uint256 marketId, MarketConfig memory c, ExposureLib.Ledger storage l, uint256 maxAmount)
+        internal
+        returns (uint256 filled, uint256 capacity_, uint256 booked)
+    {
+        uint256 today = BucketLib.at(block.timestamp);
+        _release(l, c.groups, today);
+        uint256 cap = _exitCapital(_capital());
+        capacity_ = cap * c.weightBps / BPS;
+        booked = l.booked;
+        filled = Math.min(maxAmount, _freeCapacity(cap, capacity_, booked, c.groups));
+        // Expired cover of other markets may still count in shared groups and the total until released.
+        if (filled < maxAmount && _releaseOthers(marketId, today)) {
+            filled = Math.min(maxAmount, _freeCapacity(cap, capacity_, booked, c.groups));
+        }
+    }
+
+    /// @dev Books a filled slice: exposure (released after the cover's end day plus the release delay), groups,
+    /// total, fees and the LPs' premium stream (earned until the end day).
+    function _book(
+        UnderwriteParams calldata p,
+        MarketConfig memory c,
+        ExposureLib.Ledger storage l,
+        uint256 filled,
+        uint256 premium
+    ) internal {
+        uint256 endBucket = BucketLib.endOf(p.end);
+        l.book(filled, BucketLib.at(p.start), endBucket + c.releaseDelayDays);
+        _addToGroups(c.groups, filled, true);
+        _totalBooked += uint128(filled);
+        uint256 curatorFee = premium * _curatorFeeBps / BPS;
+        uint256 protocolFee = premium * p.protocolFeeBps / BPS;
+        _curatorFees += uint128(curatorFee);
+        _protocolFees += uint128(protocolFee);
+        _premium.add(premium - curatorFee - protocolFee, endBucket);
+        emit EventsLib.Underwritten(p.marketId, filled, premium, curatorFee, protocolFee, endBucket);
+    }
+
+    /// @dev Releases expired cover on every other backed market whose trigger (if any) is ACTIVE; returns whether
+    /// anything was released. A market with an open candidate keeps its cover booked: it may still be owed.
+    function _releaseOthers(uint256 marketId, uint256 today) internal returns (bool) {
         uint128 total = _totalBooked;
         uint256 n = _backedMarkets.length;
         for (uint256 i; i < n; ++i) {
             uint256 id = _backedMarkets[i];
-            if (id != marketId) _sync(id, _config[id].groups);
+            if (id != marketId && _releasable(id)) _release(_ledger[id], _config[id].groups, today);
         }
         return _totalBooked < total;
     }
 
-    /// @dev Exposure of `marketId` whose end bucket has passed but has not been released yet.
-    function _pendingRelease(uint256 marketId, Exposure memory e) internal view returns (uint256 released) {
-        uint256 last = Math.min(BucketLib.at(block.timestamp), e.maxEndBucket);
-        for (uint256 b = uint256(e.lastBucket) + 1; b <= last; ++b) {
-            released += _endingAt[marketId][b];
-        }
-    }
-
-    /// @dev Cover that expired after the incident's day is added back; cover starting after it is taken out.
-    /// Both walk day buckets after the incident, so the cost grows with days since the incident, never policies.
-    function _eligibleAdjustment(uint256 marketId, Exposure storage e, uint256 incidentBucket)
-        internal
-        view
-        returns (int256)
-    {
-        uint256 expired;
-        uint256 last = Math.min(BucketLib.at(block.timestamp), e.maxEndBucket);
-        for (uint256 b = incidentBucket + 1; b <= last; ++b) {
-            expired += _endingAt[marketId][b];
-        }
-        uint256 notStarted;
-        for (uint256 b = incidentBucket + 1; b <= e.maxStartBucket; ++b) {
-            notStarted += _startingAt[marketId][b];
-        }
-        return int256(expired) - int256(notStarted);
-    }
-
-    function _book(uint256 marketId, uint64 groups, uint256 amount, uint256 startBucket, uint256 endBucket) internal {
-        Exposure storage e = _exposure[marketId];
-        e.booked += uint128(amount);
-        if (endBucket > e.maxEndBucket) e.maxEndBucket = uint32(endBucket);
-        if (startBucket > e.maxStartBucket) e.maxStartBucket = uint32(startBucket);
-        _endingAt[marketId][endBucket] += amount;
-        _startingAt[marketId][startBucket] += amount;
-        _addToGroups(groups, amount, true);
-        _totalBooked += uint128(amount);
+    /// @dev Whether `marketId`'s expired cover may be released: assessed, or its trigger reads ACTIVE. The release
+    /// delay (MAX_INCIDENT_LOOKBACK) covers a trigger that has not been poked yet.
+    function _releasable(uint256 marketId) internal view returns (bool) {
+        address trigger = _triggerOf[marketId];
+        return trigger == address(0) || ITrigger(trigger).state() == TriggerState.ACTIVE;
     }
 
     function _addToGroups(uint64 groups, uint256 amount, bool add) internal {
@@ -580,122 +686,111 @@ contract Pool is ERC4626, IPool {
         }
     }
 
-    /* INTERNAL: PREMIUM STREAM */
+    /* INTERNAL: CAPITAL AND EXITS */
 
-    /// @dev Splits `premium` into fees and the LP share, and streams the LP share until `endBucket` starts.
-    function _stream(uint256 premium, uint256 protocolFeeBps, uint256 endBucket)
-        internal
-        returns (uint256 curatorFee, uint256 protocolFee)
-    {
-        curatorFee = premium * _curatorFeeBps / BPS;
-        protocolFee = premium * protocolFeeBps / BPS;
-        _curatorFees += uint128(curatorFee);
-        _protocolFees += uint128(protocolFee);
-
-        uint256 duration = BucketLib.startTime(endBucket) - block.timestamp;
-        uint256 rateX = (premium - curatorFee - protocolFee) * WAD / duration;
-        // The remainder below one X unit per second is earned at once: it is never part of `_unearnedX`.
-        _unearnedX += rateX * duration;
-        _rateX += uint128(rateX);
-        _rateEndingAt[endBucket] += rateX;
-        if (endBucket > _maxRateBucket) _maxRateBucket = uint40(endBucket);
-    }
-
-    /// @dev Writes the stream accrued up to now. Exact (no division), so it changes no value; it keeps the walk
-    /// over end buckets in `_accrued` short for every later call.
-    function _accrue() internal {
-        if (_lastAccrual == block.timestamp) return;
-        (uint256 rateX, uint256 unearnedX) = _accrued();
-        _rateX = uint128(rateX);
-        _lastAccrual = uint40(block.timestamp);
-        _unearnedX = unearnedX;
-    }
-
-    /// @dev The stream's rate and unearned premium at the current time, walking the end buckets passed since
-    /// the last accrual. Each stream ends exactly at the start of its end bucket, so the sum is exact.
-    function _accrued() internal view returns (uint256 rateX, uint256 unearnedX) {
-        rateX = _rateX;
-        unearnedX = _unearnedX;
-        uint256 t = _lastAccrual;
-        if (t == block.timestamp) return (rateX, unearnedX);
-        uint256 last = Math.min(BucketLib.at(block.timestamp), _maxRateBucket);
-        uint256 earnedX;
-        for (uint256 b = BucketLib.at(t) + 1; b <= last; ++b) {
-            uint256 boundary = BucketLib.startTime(b);
-            earnedX += rateX * (boundary - t);
-            t = boundary;
-            rateX -= _rateEndingAt[b];
-        }
-        earnedX += rateX * (block.timestamp - t);
-        unearnedX -= earnedX;
-    }
-
-    /* INTERNAL: CAPITAL */
-
-    /// @dev Capital from stored state; callers accrue first.
+    /// @dev Capital from the stored (accrued) premium stream.
     function _capital() internal view returns (uint256) {
-        return _saturatingSub(_balance(), _toAssetsUp(_unearnedX) + _curatorFees + _protocolFees);
+        return _capitalGiven(_premium.unearnedX);
     }
 
-    function _balance() internal view returns (uint256) {
-        return IERC20(asset()).balanceOf(address(this));
+    function _capitalGiven(uint256 unearnedX) internal view returns (uint256) {
+        return _saturatingSub(
+            SafeTransferLib.balanceOf(asset(), address(this)),
+            PremiumStreamLib.unearnedUp(unearnedX) + _curatorFees + _protocolFees
+        );
     }
 
-    function _claimable(address owner) internal view returns (RedeemRequest memory r) {
-        r = _requests[owner];
-        require(r.shares != 0 && r.claimableAt <= block.timestamp, ErrorsLib.RequestNotClaimable(owner, r.claimableAt));
+    function _exitCapital(uint256 cap) internal view returns (uint256) {
+        return _saturatingSub(cap, _claimHold);
     }
 
-    /// @dev Burns escrowed `shares` and pays `assets` if they fit in free capital (INV-LOCK). Callers have
-    /// synced every backed market and checked that no incident is open (`_syncAllAndCheckIncidents`).
+    /// @dev A request's value now: the lower of its request-price value and its exit-price value.
+    function _exitValue(RedeemQueueLib.Request memory r) internal view returns (uint256) {
+        return Math.min(r.assets, _toAssetsDown(r.shares, _exitCapital(capital())));
+    }
+
+    function _claimable(address controller) internal view returns (RedeemQueueLib.Request memory r) {
+        require(
+            msg.sender == controller || isOperator[controller][msg.sender], ErrorsLib.Unauthorized(msg.sender)
+        );
+        r = _requests[controller];
+        require(
+            r.shares != 0 && r.claimableAt <= block.timestamp, ErrorsLib.RequestNotClaimable(controller, r.claimableAt)
+        );
+    }
+
+    /// @dev Accrues, pokes every backed market's trigger and refuses while one has an open incident (FROZEN, or
+    /// TRIGGERED and not settled here), then releases expired cover: LPs cannot run from an incident, even one
+    /// nobody has reported yet. Returns capital.
+    function _prepareExit() internal returns (uint256) {
+        _premium.accrue();
+        uint256 today = BucketLib.at(block.timestamp);
+        uint256 n = _backedMarkets.length;
+        for (uint256 i; i < n; ++i) {
+            uint256 marketId = _backedMarkets[i];
+            ExposureLib.Ledger storage l = _ledger[marketId];
+            if (l.closed) continue;
+            address trigger = _triggerOf[marketId];
+            if (trigger != address(0)) {
+                TriggerState state = ITrigger(trigger).poke();
+                require(state == TriggerState.ACTIVE, ErrorsLib.TriggerNotActive(marketId, state));
+            }
+            _release(l, _config[marketId].groups, today);
+        }
+        return _capital();
+    }
+
+    /// @dev Burns `shares` of the request and pays `assets` if they fit in free capital (INV-LOCK).
     function _exit(
-        RedeemRequest memory r,
-        address owner,
+        RedeemQueueLib.Request memory r,
+        address controller,
         address receiver,
         uint256 shares,
         uint256 assets,
         uint256 cap
     ) internal {
-        if (msg.sender != owner) _spendAllowance(owner, msg.sender, shares);
         uint256 free = _saturatingSub(cap, lockedCapital());
         require(assets <= free, ErrorsLib.InsufficientFreeCapital(assets, free));
-        uint256 assetsAtRequest = shares.mulDivUp(r.assets, r.shares);
-        _requests[owner] = RedeemRequest({
-            shares: r.shares - uint120(shares),
-            assets: uint96(_saturatingSub(r.assets, assetsAtRequest)),
-            claimableAt: r.claimableAt
-        });
+        _requests[controller].consume(r, shares);
         _burn(address(this), shares);
-        IERC20(asset()).safeTransfer(receiver, assets);
-        emit Withdraw(msg.sender, receiver, owner, assets, shares);
+        SafeTransferLib.safeTransfer(asset(), receiver, assets);
+        emit Withdraw(msg.sender, receiver, controller, assets, shares);
     }
 
-    /// @dev Releases expired exposure on every backed market, and refuses while a backed market's trigger has
-    /// an open candidate or has fired without being settled: LPs cannot run from an incident in progress.
-    function _syncAllAndCheckIncidents() internal {
-        uint256 n = _backedMarkets.length;
-        for (uint256 i; i < n; ++i) {
-            uint256 marketId = _backedMarkets[i];
-            if (_exposure[marketId].closed) continue;
-            address trigger = _triggerOf[marketId];
-            if (trigger != address(0)) {
-                TriggerState state = ITrigger(trigger).state();
-                require(state == TriggerState.ACTIVE, ErrorsLib.TriggerNotActive(marketId, state));
-            }
-            _sync(marketId, _config[marketId].groups);
+    /* INTERNAL: GATE AND PARAMETERS */
+
+    /// @dev A gated pool gates share transfers too: shares never reach an address the gate refuses.
+    function _update(address from, address to, uint256 value) internal override {
+        if (from != address(0) && to != address(0) && to != address(this) && from != address(this)) {
+            require(_gateAllows(from, to), ErrorsLib.DepositorNotAllowed(to));
         }
-    }
-
-    function _checkGate(address receiver) internal view {
-        require(_gateAllows(msg.sender, receiver), ErrorsLib.DepositorNotAllowed(receiver));
+        super._update(from, to, value);
     }
 
     function _gateAllows(address caller, address receiver) internal view returns (bool) {
-        address gate = _depositGate;
+        address gate = _gate;
         return gate == address(0) || IDepositGate(gate).isAllowed(address(this), caller, receiver);
     }
 
-    function _setPoolParams(uint16 curatorFeeBps, uint32 leverageBps, uint32 cooldown, address depositGate) internal {
+    /// @dev Whether a change may apply now. Risk-decreasing changes, and any change while the pool has no
+    /// shares, apply at once. A risk-increasing one is queued under the hash of its calldata on first call and
+    /// applies when the same call is made after the timelock.
+    function _timelocked(bool riskier) internal returns (bool) {
+        if (!riskier || totalSupply() == 0) return true;
+        bytes32 id = keccak256(msg.data);
+        uint256 at = _pendingChanges[id];
+        if (at == 0) {
+            at = block.timestamp + _timelock;
+            _pendingChanges[id] = at;
+            emit EventsLib.ChangeQueued(id, at, msg.data);
+            return false;
+        }
+        require(block.timestamp >= at, ErrorsLib.TimelockPending(id, at));
+        delete _pendingChanges[id];
+        return true;
+    }
+
+    function _setPoolParams(uint16 curatorFeeBps, uint32 leverageBps, uint32 cooldown, address gate) internal {
         require(curatorFeeBps <= MAX_CURATOR_FEE_BPS, ErrorsLib.FeeTooHigh(curatorFeeBps, MAX_CURATOR_FEE_BPS));
         require(leverageBps >= BPS && leverageBps <= MAX_LEVERAGE_BPS, ErrorsLib.InvalidLeverage(leverageBps));
         require(
@@ -705,13 +800,28 @@ contract Pool is ERC4626, IPool {
         _curatorFeeBps = curatorFeeBps;
         _leverageBps = leverageBps;
         _cooldown = cooldown;
-        _depositGate = depositGate;
-        emit EventsLib.PoolParamsSet(curatorFeeBps, leverageBps, cooldown, depositGate);
+        _gate = gate;
+        emit EventsLib.PoolParamsSet(curatorFeeBps, leverageBps, cooldown, gate);
     }
+
+    /* INTERNAL: MATH */
 
     /// @dev Virtual shares and assets (offset 6) make the first-depositor inflation attack unprofitable.
     function _decimalsOffset() internal pure override returns (uint8) {
         return 6;
+    }
+
+    /// @dev OpenZeppelin's conversions (virtual offset, rounding as asked) with one mulDiv implementation.
+    function _convertToShares(uint256 assets, Math.Rounding rounding) internal view override returns (uint256) {
+        uint256 supply = totalSupply() + _virtualShares();
+        uint256 assets_ = totalAssets() + 1;
+        return Math.unsignedRoundsUp(rounding) ? assets.mulDivUp(supply, assets_) : assets.mulDiv(supply, assets_);
+    }
+
+    function _convertToAssets(uint256 shares, Math.Rounding rounding) internal view override returns (uint256) {
+        uint256 supply = totalSupply() + _virtualShares();
+        uint256 assets_ = totalAssets() + 1;
+        return Math.unsignedRoundsUp(rounding) ? shares.mulDivUp(assets_, supply) : shares.mulDiv(assets_, supply);
     }
 
     /// @dev ERC-4626 conversion at a given capital, rounded down (OpenZeppelin's formula with the virtual offset).
@@ -721,10 +831,6 @@ contract Pool is ERC4626, IPool {
 
     function _virtualShares() internal pure returns (uint256) {
         return 10 ** _decimalsOffset();
-    }
-
-    function _toAssetsUp(uint256 x) internal pure returns (uint256) {
-        return x.divUp(WAD);
     }
 
     function _saturatingSub(uint256 a, uint256 b) internal pure returns (uint256) {

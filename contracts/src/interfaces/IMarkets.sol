@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: BUSL-1.1
 pragma solidity 0.8.30;
 
-import {Market, MarketStatus} from "../types/Types.sol";
+import {ClaimMode, Market, MarketStatus} from "../types/Types.sol";
 
 /// @notice The terms `buyCover` needs in one call: the market plus protocol-wide parameters.
 struct CoverTerms {
@@ -63,8 +63,27 @@ interface IMarkets {
     /// @notice Registers a pool created by the pool factory; returns its id. Pool factory only.
     function registerPool(address pool, address curator) external returns (uint32 poolId);
 
-    /// @notice Records that pool `msg.sender` now backs `marketId` (at most 32 pools per market). Pools only.
+    /// @notice Lists pool `msg.sender` among `marketId`'s backers (at most 32 per market). Pools only.
+    /// @dev Reverts Unauthorized, UnknownMarket, MarketNotActive, TooManyPools.
     function addMarketPool(uint256 marketId) external;
+
+    /// @notice Removes pool `poolId` from `marketId`'s backers when it holds a slot without backing it: its
+    /// capacity on the market is below the market's minimum (or zero) and it has no exposure there. Anyone may
+    /// call, so slots cannot be squatted by empty pools. Not while the market is TRIGGERED (being settled).
+    /// @dev Reverts UnknownMarket, UnknownPool, NotMarketPool, PoolStillBacking, InvalidStatusTransition.
+    function removeMarketPool(uint256 marketId, uint32 poolId) external;
+
+    /// @notice Sets the capacity a pool must keep on `marketId` to hold one of its slots. Governance.
+    function setMinPoolCapacity(uint256 marketId, uint256 minCapacity) external;
+
+    /// @notice What a pool needs to back `marketId`: asset, status, claim mode, groups, trigger, claim window.
+    function backingTerms(uint256 marketId)
+        external
+        view
+        returns (address asset, MarketStatus status, ClaimMode claimMode, uint64 groups, address trigger, uint32 claimWindow);
+
+    /// @notice The capacity a pool must keep on `marketId` to hold one of its slots (at least 1).
+    function minPoolCapacity(uint256 marketId) external view returns (uint256);
 
     /// @notice The market `marketId`; reverts UnknownMarket if it does not exist.
     function market(uint256 marketId) external view returns (Market memory);

@@ -82,6 +82,37 @@ library ErrorsLib {
     /// @notice Thrown when a module address was already set.
     error AlreadySet();
 
+    /* CORE V2 */
+
+    /// @notice Thrown when a market already has the most backing pools it can list.
+    error TooManyPools(uint256 max);
+    /// @notice Thrown when removing a pool that is not among a market's backers.
+    error NotMarketPool(uint256 marketId, uint256 poolId);
+    /// @notice Thrown when removing a pool that still backs the market (capacity at the minimum, or exposure).
+    error PoolStillBacking(uint256 marketId, uint256 poolId, uint256 capacity, uint256 exposure);
+    /// @notice Thrown when a curve's base rate is below the protocol's floor.
+    error RateBelowFloor(uint256 rateBps, uint256 floorBps);
+    /// @notice Thrown when a curator timelock is outside its bounds.
+    error InvalidTimelock(uint256 timelock);
+    /// @notice Thrown when a queued risk-increasing change is applied before its timelock has passed.
+    error TimelockPending(bytes32 changeId, uint256 executableAt);
+    /// @notice Thrown by previewRedeem and previewWithdraw: redemptions are asynchronous (ERC-7540).
+    error AsyncRedeem();
+    /// @notice Thrown when sweeping a market twice.
+    error AlreadySwept(uint256 marketId);
+    /// @notice Thrown when topping up before the market is swept.
+    error NotSwept(uint256 marketId);
+    /// @notice Thrown when topping up a policy that never claimed.
+    error NotPaid(uint256 policyId);
+    /// @notice Thrown when topping up a policy twice.
+    error AlreadyToppedUp(uint256 policyId);
+    /// @notice Thrown when a claim or top-up would pay nothing.
+    error NothingToPay(uint256 policyId);
+    /// @notice Thrown when a payout to a contract is called with too little gas left for its callback.
+    error InsufficientCallbackGas(uint256 callbackGas);
+    /// @notice Thrown when a pool's deployment fails without a reason.
+    error PoolDeployFailed();
+
     /* CLAIMS */
 
     /// @notice Thrown when a parametric operation targets an ASSESSED market or the reverse.

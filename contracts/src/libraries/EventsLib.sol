@@ -51,8 +51,23 @@ library EventsLib {
         uint256 protocolFee,
         uint256 endBucket
     );
-    /// @notice Emitted when `owner` asks to redeem `shares`, valued at `assets` at the request price.
-    event RedeemRequested(address indexed owner, uint256 shares, uint256 assets, uint256 claimableAt);
+    /// @notice Emitted with ERC-7540's RedeemRequest: `controller`'s request grew by `shares`, valued at
+    /// `assets` at the exit price; the whole request is claimable at `claimableAt`.
+    event RedeemRequested(address indexed controller, uint256 shares, uint256 assets, uint256 claimableAt);
+    /// @notice Emitted when a curator's risk-increasing change is queued behind the pool's timelock.
+    /// @param changeId keccak256 of the call's calldata; the same call applies it once `executableAt` has passed.
+    event ChangeQueued(bytes32 indexed changeId, uint256 executableAt, bytes data);
+    /// @notice Emitted when a curator drops a queued change.
+    event ChangeRevoked(bytes32 indexed changeId);
+    /// @notice Emitted when a pool's curator timelock changes.
+    event TimelockSet(uint256 timelock);
+    /// @notice Emitted when a pool that held a slot without backing the market is removed from its backers.
+    event MarketPoolRemoved(uint256 indexed marketId, uint256 indexed poolId);
+    /// @notice Emitted when governance sets the capacity a pool must keep to hold a slot on a market.
+    event MinPoolCapacitySet(uint256 indexed marketId, uint256 minCapacity);
+    /// @notice Emitted once per pool slice of a purchase (before its CoverBought), so an indexer needs no log-order matching.
+    /// @param amount The cover this pool took. @param premium The premium paid to this pool.
+    event PolicySlice(uint256 indexed policyId, uint256 indexed poolId, uint256 amount, uint256 premium);
     /// @notice Emitted when fees are paid out.
     event FeesClaimed(address indexed to, uint256 curatorFees, uint256 protocolFees);
 

@@ -7,7 +7,6 @@ import {BaseTest} from "../utils/BaseTest.sol";
 import {TestTrigger} from "../utils/TestTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
 import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
-import {RedeemRequest} from "../../src/interfaces/IPool.sol";
 import {TriggerState} from "../../src/interfaces/ITrigger.sol";
 
 /// @notice `Pool.redeem`: exits of escrowed shares after the cooldown.
@@ -35,13 +34,13 @@ contract RedeemTest is BaseTest {
     }
 
     function _expectNoEffect(address caller, uint256 amount, bytes memory err) internal {
-        (RedeemRequest memory r0,) = pool.redeemRequest(lp);
+        Req memory r0 = _req(pool, lp);
         uint256 bal = usdc.balanceOf(address(pool));
         uint256 supply = pool.totalSupply();
         vm.expectRevert(err);
         vm.prank(caller);
         pool.redeem(amount, caller, lp);
-        (RedeemRequest memory r1,) = pool.redeemRequest(lp);
+        Req memory r1 = _req(pool, lp);
         assertEq(r1.shares, r0.shares);
         assertEq(r1.assets, r0.assets);
         assertEq(usdc.balanceOf(address(pool)), bal);
@@ -59,7 +58,7 @@ contract RedeemTest is BaseTest {
         vm.prank(lp);
         assertEq(pool.redeem(amount, receiver, lp), expected);
         assertEq(usdc.balanceOf(receiver) - before, expected);
-        (RedeemRequest memory r,) = pool.redeemRequest(lp);
+        Req memory r = _req(pool, lp);
         assertEq(r.shares, shares - amount);
         assertEq(pool.totalSupply(), shares - amount);
     }
@@ -96,7 +95,7 @@ contract RedeemTest is BaseTest {
         _buy(marketId, 500_000e6, 30 days, _one(poolId));
         _requestAndWait(shares);
         uint256 assets = pool.convertToAssets(shares);
-        (RedeemRequest memory r,) = pool.redeemRequest(lp);
+        Req memory r = _req(pool, lp);
         if (r.assets < assets) assets = r.assets;
         uint256 free = pool.freeCapital();
         assertLt(free, assets);

@@ -22,7 +22,7 @@ contract SmokeTest is BaseTest {
         assertEq(pool.exposure(marketId), 0);
         uint256 shares = pool.balanceOf(lp);
         vm.prank(lp);
-        pool.requestRedeem(shares, lp);
+        pool.requestRedeem(shares, lp, lp);
         vm.warp(block.timestamp + 7 days);
         vm.prank(lp);
         uint256 assets = pool.redeem(shares, lp, lp);

@@ -7,7 +7,6 @@ import {BaseTest} from "../utils/BaseTest.sol";
 import {TestTrigger} from "../utils/TestTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
 import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
-import {RedeemRequest} from "../../src/interfaces/IPool.sol";
 import {TriggerState} from "../../src/interfaces/ITrigger.sol";
 
 /// @notice `Pool.withdraw`: exits of an asset amount from escrowed shares after the cooldown.
@@ -35,12 +34,12 @@ contract WithdrawTest is BaseTest {
     }
 
     function _expectNoEffect(address caller, uint256 assets, bytes memory err) internal {
-        (RedeemRequest memory r0,) = pool.redeemRequest(lp);
+        Req memory r0 = _req(pool, lp);
         uint256 bal = usdc.balanceOf(address(pool));
         vm.expectRevert(err);
         vm.prank(caller);
         pool.withdraw(assets, caller, lp);
-        (RedeemRequest memory r1,) = pool.redeemRequest(lp);
+        Req memory r1 = _req(pool, lp);
         assertEq(r1.shares, r0.shares);
         assertEq(r1.assets, r0.assets);
         assertEq(usdc.balanceOf(address(pool)), bal);
@@ -56,7 +55,7 @@ contract WithdrawTest is BaseTest {
         uint256 burned = pool.withdraw(assets, lp, lp);
         assertEq(usdc.balanceOf(lp), assets);
         assertGe(pool.convertToAssets(1e18), price, "share price never falls");
-        (RedeemRequest memory r,) = pool.redeemRequest(lp);
+        Req memory r = _req(pool, lp);
         assertEq(r.shares, shares - burned);
         assertGe(burned, assets * 1e6, "at least request-price shares");
     }
@@ -75,7 +74,7 @@ contract WithdrawTest is BaseTest {
     function test_withdraw_exceedsRequest(uint256 requested, uint256 assets) public {
         requested = bound(requested, 1e6, shares / 2);
         _requestAndWait(requested);
-        (RedeemRequest memory r,) = pool.redeemRequest(lp);
+        Req memory r = _req(pool, lp);
         assets = bound(assets, uint256(r.assets) + 1, 1_000_000e6);
         uint256 needed = Math.max(
             Math.mulDiv(assets, r.shares, r.assets, Math.Rounding.Ceil), pool.previewWithdraw(assets)

@@ -112,7 +112,7 @@ contract ClaimsHandler is Test {
         uint256 shares = pool.balanceOf(who) * bound(fraction, 1, 100) / 100;
         if (shares == 0) return;
         vm.prank(who);
-        pool.requestRedeem(shares, who);
+        pool.requestRedeem(shares, who, who);
         ++calls["requestRedeem"];
     }
 

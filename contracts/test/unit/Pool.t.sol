@@ -5,7 +5,6 @@ import {BaseTest} from "../utils/BaseTest.sol";
 import {TestGate} from "../utils/TestGate.sol";
 import {Pool} from "../../src/Pool.sol";
 import {ErrorsLib} from "../../src/libraries/ErrorsLib.sol";
-import {RedeemRequest} from "../../src/interfaces/IPool.sol";
 
 contract PoolTest is BaseTest {
     uint256 internal marketId;
@@ -77,7 +76,8 @@ contract PoolTest is BaseTest {
         uint256 value = pool.convertToAssets(fraction);
         uint256 claimableAt = _requestRedeem(pool, lp, fraction);
         assertEq(claimableAt, block.timestamp + 7 days);
-        (RedeemRequest memory r, uint256 at) = pool.redeemRequest(lp);
+        Req memory r = _req(pool, lp);
+        uint256 at = r.claimableAt;
         assertEq(r.shares, fraction);
         assertEq(r.assets, value);
         assertEq(at, claimableAt);
@@ -141,7 +141,7 @@ contract PoolTest is BaseTest {
         // Nothing more can leave until the cover expires.
         uint256 rest = shares - max;
         uint256 free = pool.freeCapital();
-        (RedeemRequest memory req,) = pool.redeemRequest(lp);
+        Req memory req = _req(pool, lp);
         uint256 value = rest * req.assets / req.shares;
         if (pool.convertToAssets(rest) < value) value = pool.convertToAssets(rest);
         if (value > free) {
@@ -158,7 +158,7 @@ contract PoolTest is BaseTest {
         vm.prank(lp);
         pool.redeem(rest, lp, lp);
         assertEq(pool.totalExposure(), 0);
-        (RedeemRequest memory r,) = pool.redeemRequest(lp);
+        Req memory r = _req(pool, lp);
         assertEq(r.shares, 0);
         assertEq(r.assets, 0);
     }

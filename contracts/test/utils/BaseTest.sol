@@ -16,6 +16,7 @@ import {MockStable} from "../../src/mocks/MockStable.sol";
 import {IMarkets} from "../../src/interfaces/IMarkets.sol";
 import {Market, MarketStatus, ClaimMode, PayoutMode, RateCurve, BuyCoverParams} from "../../src/types/Types.sol";
 import {TestTrigger} from "./TestTrigger.sol";
+import {AssessorRules} from "../../src/interfaces/IAssessedClaims.sol";
 
 /// @notice Deploys the protocol the way production does: an AccessManager with a timelocked governance
 /// role, a guardian role and a risk-oracle role, the registry, the cover manager and the pool factory.
@@ -119,6 +120,26 @@ abstract contract BaseTest is Test {
     function _createMarket(address trigger) internal returns (uint256 id) {
         vm.prank(governance);
         id = markets.createMarket(_marketParams(trigger), "ipfs://terms");
+        if (trigger == address(0)) _ensureAssessors(id);
+    }
+
+    uint256 internal defaultAssessorGroup;
+
+    /// @dev An ASSESSED market sells cover only once it has assessors: give it a default group of three.
+    function _ensureAssessors(uint256 marketId) internal {
+        vm.startPrank(governance);
+        if (defaultAssessorGroup == 0) {
+            address[] memory members = new address[](3);
+            members[0] = makeAddr("assessor-a");
+            members[1] = makeAddr("assessor-b");
+            members[2] = makeAddr("assessor-c");
+            defaultAssessorGroup = claims.createAssessorGroup(
+                members,
+                AssessorRules({votingPeriod: 3 days, lateVoteWindow: 1 days, cooldown: 1 days, quorum: 2, members: 0})
+            );
+        }
+        claims.setMarketAssessors(marketId, defaultAssessorGroup);
+        vm.stopPrank();
     }
 
     function _curve() internal pure returns (RateCurve memory) {
@@ -192,11 +213,46 @@ abstract contract BaseTest is Test {
         m.maturationDelay = maturationDelay;
         vm.prank(governance);
         id = markets.createMarket(m, "ipfs://terms");
+        _ensureAssessors(id);
     }
 
     function _requestRedeem(Pool pool, address who, uint256 shares) internal returns (uint256 claimableAt) {
         vm.prank(who);
-        claimableAt = pool.requestRedeem(shares, who);
+        pool.requestRedeem(shares, who, who);
+        (,, claimableAt) = pool.redeemRequest(who);
+    }
+
+    /// @dev Makes a curator call on `pool` and, when it was queued behind the pool's timelock, waits the
+    /// timelock out and makes it again so that it applies.
+    function _curatorApply(address pool, bytes memory data) internal {
+        vm.prank(curator);
+        (bool ok, bytes memory ret) = pool.call(data);
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(ret, 0x20), mload(ret))
+            }
+        }
+        uint256 at = Pool(pool).pendingChange(keccak256(data));
+        if (at == 0) return;
+        vm.warp(at);
+        vm.prank(curator);
+        (ok, ret) = pool.call(data);
+        if (!ok) {
+            assembly ("memory-safe") {
+                revert(add(ret, 0x20), mload(ret))
+            }
+        }
+    }
+
+    /// @dev A controller's redeem request as a struct.
+    struct Req {
+        uint256 shares;
+        uint256 assets;
+        uint256 claimableAt;
+    }
+
+    function _req(Pool pool, address who) internal view returns (Req memory r) {
+        (r.shares, r.assets, r.claimableAt) = pool.redeemRequest(who);
     }
 
     function _two(uint32 a, uint32 b) internal pure returns (uint32[] memory list) {

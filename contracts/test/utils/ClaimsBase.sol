@@ -133,7 +133,7 @@ abstract contract ClaimsBase is BaseTest {
     function _requestAll(Pool pool, address who) internal returns (uint256 shares) {
         shares = pool.balanceOf(who);
         vm.prank(who);
-        pool.requestRedeem(shares, who);
+        pool.requestRedeem(shares, who, who);
     }
 }
 
