@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {BucketLib} from "./BucketLib.sol";
+import {MAX_INCIDENT_LOOKBACK} from "./ConstantsLib.sol";
 
 /// @title ExposureLib
 /// @notice One market's exposure in one pool, kept in day buckets so that expiring cover is released, and the
@@ -11,6 +12,10 @@ import {BucketLib} from "./BucketLib.sol";
 /// parametric markets, the claim window for assessed ones. So capital that an incident or a claim may still
 /// need is never sold again.
 library ExposureLib {
+    /// @dev The longest walk over start days at settlement: the incident look-back plus the longest maturation
+    /// delay (30 days) plus one.
+    uint256 internal constant START_WALK_DAYS = MAX_INCIDENT_LOOKBACK / 1 days + 31;
+
     /// @dev Packed in one slot (with the two mappings in their own slots).
     struct Ledger {
         uint128 booked; // booked and not yet released: live cover, cover not yet started, ended cover in its delay
@@ -63,15 +68,24 @@ library ExposureLib {
     function liveAt(Ledger storage l, uint256 incidentTime, uint256 delayDays) internal view returns (uint256 live) {
         uint256 firstLiveDay = incidentReleaseDay(incidentTime, delayDays);
         live = l.booked;
-        // Ended before the incident but still in its release delay.
+        // Ended before the incident but still in its release delay (at most delayDays + 1 days once released).
         uint256 last = _min(firstLiveDay - 1, l.maxReleaseBucket);
         for (uint256 b = uint256(l.lastBucket) + 1; b <= last; ++b) {
-            live -= l.releasingAt[b];
+            live = _sub(live, l.releasingAt[b]);
         }
-        // Not started by the incident's day.
-        for (uint256 b = BucketLib.at(incidentTime) + 1; b <= l.maxStartBucket; ++b) {
-            live -= l.startingAt[b];
+        // Not started by the incident's day. Sales stop when the trigger leaves ACTIVE and cover starts at most
+        // MAX_MATURATION after a sale, so for an incident within the look-back this walk is complete; an incident
+        // dated earlier (a trigger breaking its bound) still settles, at a bounded cost.
+        uint256 maxStart = l.maxStartBucket;
+        uint256 from = BucketLib.at(incidentTime) + 1;
+        if (maxStart > START_WALK_DAYS && from < maxStart - START_WALK_DAYS) from = maxStart - START_WALK_DAYS;
+        for (uint256 b = from; b <= maxStart; ++b) {
+            live = _sub(live, l.startingAt[b]);
         }
+    }
+
+    function _sub(uint256 a, uint256 b) private pure returns (uint256) {
+        return a > b ? a - b : 0;
     }
 
     function _min(uint256 a, uint256 b) private pure returns (uint256) {

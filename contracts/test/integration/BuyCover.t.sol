@@ -199,7 +199,7 @@ contract BuyCoverTest is BaseTest {
     }
 
     function test_buyCover_insufficientCapacity(uint256 amount) public {
-        uint256 free = pool.freeCapacity(marketId) + pool2.freeCapacity(marketId);
+        uint256 free = lens.freeCapacity(address(pool), marketId) + lens.freeCapacity(address(pool2), marketId);
         amount = bound(amount, free + 1, type(uint96).max);
         _expectNoEffect(
             _buyParams(marketId, amount, 30 days, _two(poolId, poolId2)),
@@ -252,7 +252,7 @@ contract BuyCoverTest is BaseTest {
         vm.stopPrank();
         _deposit(p, lp, 1_000_000e6);
         _buy(a, 500_000e6, 30 days, _one(id));
-        assertEq(p.freeCapacity(b), 0);
+        assertEq(lens.freeCapacity(address(p), b), 0);
         vm.warp(block.timestamp + 31 days);
         // Nobody synced market a: the sale on b releases it.
         _buy(b, 400_000e6, 30 days, _one(id));

@@ -34,7 +34,7 @@ contract PoolAdminTest is BaseTest {
         assertEq(markets.pool(id), addr);
         assertEq(markets.poolIdPlusOne(addr), 2);
         assertEq(markets.poolCount(), 2);
-        (uint16 fee, uint32 lev, uint32 cd, address gate) = Pool(addr).poolParams();
+        (uint16 fee, uint32 lev, uint32 cd, address gate,) = Pool(addr).poolParams();
         assertEq(fee, 2_000);
         assertEq(lev, 20_000);
         assertEq(cd, 1 days);
@@ -224,7 +224,7 @@ contract PoolAdminTest is BaseTest {
         else vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCooldown.selector, cd, 1 hours, 90 days));
         vm.prank(curator);
         pool.setPoolParams(fee, lev, cd, address(0));
-        (uint16 f, uint32 l, uint32 c,) = pool.poolParams();
+        (uint16 f, uint32 l, uint32 c,,) = pool.poolParams();
         assertEq(f, 1_000);
         assertEq(l, 30_000);
         assertEq(c, 7 days);

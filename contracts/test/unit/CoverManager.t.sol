@@ -37,8 +37,8 @@ contract CoverManagerTest is BaseTest {
     /// Pools are filled greedily in the buyer's order, each up to its free capacity.
     function test_buyCover_greedyFillInOrder(uint256 amount) public {
         amount = bound(amount, 1e6, 1_600_000e6);
-        uint256 freeA = poolA.freeCapacity(marketId);
-        uint256 freeB = poolB.freeCapacity(marketId);
+        uint256 freeA = lens.freeCapacity(address(poolA), marketId);
+        uint256 freeB = lens.freeCapacity(address(poolB), marketId);
         (uint256 policyId,) = _buy(marketId, amount, 30 days, _three(idA, idB, idC));
         uint256 a = amount < freeA ? amount : freeA;
         uint256 b = amount - a < freeB ? amount - a : freeB;
@@ -60,8 +60,8 @@ contract CoverManagerTest is BaseTest {
 
     /// A stale quote (first pool already full) does not revert while capacity exists elsewhere.
     function test_buyCover_staleQuoteFillsElsewhere() public {
-        _buy(marketId, poolA.freeCapacity(marketId), 30 days, _one(idA));
-        assertEq(poolA.freeCapacity(marketId), 0);
+        _buy(marketId, lens.freeCapacity(address(poolA), marketId), 30 days, _one(idA));
+        assertEq(lens.freeCapacity(address(poolA), marketId), 0);
         (uint256 policyId,) = _buy(marketId, 50_000e6, 30 days, _two(idA, idB));
         Policy memory p = cover.policy(policyId);
         assertEq(p.poolCount, 1);
@@ -155,7 +155,7 @@ contract CoverManagerTest is BaseTest {
 
     /// Expiry releases capacity for new cover without touching policies.
     function test_buyCover_expiryReleasesCapacity() public {
-        uint256 free = poolA.freeCapacity(marketId);
+        uint256 free = lens.freeCapacity(address(poolA), marketId);
         _buy(marketId, free, 30 days, _one(idA));
         _fund(buyer, 1e12);
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientCapacity.selector, marketId, 1e6, 0));

@@ -186,7 +186,7 @@ contract PoolTest is BaseTest {
         (, uint256 premium) = _buy(marketId, amount, period, _one(poolId));
         (uint256 curatorFees, uint256 protocolFees) = pool.feesOwed();
         uint256 lpPremium = premium - curatorFees - protocolFees;
-        assertApproxEqAbs(pool.unearnedPremium(), lpPremium, 1);
+        assertApproxEqAbs(lens.unearnedPremium(address(pool)), lpPremium, 1);
         assertLe(pool.capital() - capital0, 1);
         uint256 t0 = block.timestamp;
         // The stream runs from purchase to the first day boundary at or after the cover's end.
@@ -197,9 +197,9 @@ contract PoolTest is BaseTest {
         vm.warp(t0 + period / 2);
         earned = pool.capital() - capital0;
         assertApproxEqRel(earned, lpPremium / 2, 0.02e18);
-        assertApproxEqAbs(earned + pool.unearnedPremium(), lpPremium, 1);
+        assertApproxEqAbs(earned + lens.unearnedPremium(address(pool)), lpPremium, 1);
         vm.warp(t0 + period + 1 days);
-        assertEq(pool.unearnedPremium(), 0);
+        assertEq(lens.unearnedPremium(address(pool)), 0);
         assertApproxEqAbs(pool.capital() - capital0, lpPremium, 1);
     }
 
@@ -245,7 +245,7 @@ contract PoolTest is BaseTest {
         pool.setMarketConfig(marketId, 10_000, _curve(), false);
         pool.setGroupCap(groupEth, capBps);
         vm.stopPrank();
-        uint256 free = pool.freeCapacity(marketId);
+        uint256 free = lens.freeCapacity(address(pool), marketId);
         assertEq(free, 1_000_000e6 * uint256(capBps) / 10_000);
         if (amount > free) {
             _fund(buyer, 1_000_000e6);
@@ -271,10 +271,10 @@ contract PoolTest is BaseTest {
         pool.setPoolParams(1_000, leverageBps, 7 days, address(0));
         vm.stopPrank();
         _buy(marketId, 1_000_000e6, 30 days, _one(poolId));
-        uint256 free = pool.freeCapacity(other);
+        uint256 free = lens.freeCapacity(address(pool), other);
         assertEq(free, pool.capital() * leverageBps / 10_000 - 1_000_000e6);
         if (free > 0) _buy(other, free, 30 days, _one(poolId));
-        assertEq(pool.freeCapacity(other), 0);
+        assertEq(lens.freeCapacity(address(pool), other), 0);
         assertLe(pool.totalExposure() * 10_000, pool.capital() * leverageBps);
         assertEq(pool.lockedCapital(), 1_000_000e6);
     }
@@ -283,7 +283,7 @@ contract PoolTest is BaseTest {
     function test_sync_expiryReleasesCapacity(uint256 period) public {
         period = bound(period, 7 days, 365 days);
         _deposit(pool, lp, 1_000_000e6);
-        uint256 free0 = pool.freeCapacity(marketId);
+        uint256 free0 = lens.freeCapacity(address(pool), marketId);
         for (uint256 i; i < 5; ++i) {
             _buy(marketId, 10_000e6, period, _one(poolId));
         }
@@ -300,16 +300,16 @@ contract PoolTest is BaseTest {
         assertEq(pool.totalExposure(), 0);
         (uint256 booked,) = pool.groupExposure(groupEth);
         assertEq(booked, 0);
-        assertGe(pool.freeCapacity(marketId), free0);
+        assertGe(lens.freeCapacity(address(pool), marketId), free0);
     }
 
     function test_views_utilisationAndWorstRatio() public {
         _deposit(pool, lp, 1_000_000e6);
-        assertEq(pool.utilisation(marketId), 0);
+        assertEq(lens.utilisation(address(pool), marketId), 0);
         _buy(marketId, 250_000e6, 30 days, _one(poolId));
         assertEq(pool.capacity(marketId), pool.capital() / 2);
-        assertApproxEqRel(pool.utilisation(marketId), 0.5e18, 0.001e18);
-        assertApproxEqRel(pool.worstGroupExposureRatio(), 0.25e18, 0.001e18);
+        assertApproxEqRel(lens.utilisation(address(pool), marketId), 0.5e18, 0.001e18);
+        assertApproxEqRel(lens.worstGroupExposureRatio(address(pool)), 0.25e18, 0.001e18);
         assertEq(pool.backedMarkets().length, 1);
         assertEq(pool.markets(), address(markets));
     }

@@ -9,6 +9,7 @@ import {Markets} from "../../src/Markets.sol";
 import {CoverManager} from "../../src/CoverManager.sol";
 import {PoolFactory} from "../../src/PoolFactory.sol";
 import {Pool} from "../../src/Pool.sol";
+import {PoolLens} from "../../src/lens/PoolLens.sol";
 import {Settlement} from "../../src/Settlement.sol";
 import {AssessedClaims} from "../../src/AssessedClaims.sol";
 import {ICoverManager} from "../../src/interfaces/ICoverManager.sol";
@@ -36,6 +37,7 @@ abstract contract BaseTest is Test {
     Settlement internal settlement;
     AssessedClaims internal claims;
 
+    PoolLens internal lens;
     AccessManager internal manager;
     Markets internal markets;
     CoverManager internal cover;
@@ -54,6 +56,7 @@ abstract contract BaseTest is Test {
         factory = new PoolFactory(IMarkets(address(markets)));
         settlement = new Settlement(IMarkets(address(markets)), ICoverManager(address(cover)));
         claims = new AssessedClaims(address(manager), IMarkets(address(markets)), ICoverManager(address(cover)));
+        lens = new PoolLens(IMarkets(address(markets)));
         _configureAccess();
 
         vm.startPrank(governance);
