@@ -774,13 +774,14 @@ contract Pool is ERC4626, IPool {
 
     /// @dev Whether a change may apply now. Risk-decreasing changes, and any change while the pool has no
     /// shares, apply at once. A risk-increasing one is queued under the hash of its calldata on first call and
-    /// applies when the same call is made after the timelock.
+    /// applies when the same call is made after max(timelock, cooldown), so LPs who disagree can leave first.
     function _timelocked(bool riskier) internal returns (bool) {
         if (!riskier || totalSupply() == 0) return true;
         bytes32 id = keccak256(msg.data);
         uint256 at = _pendingChanges[id];
         if (at == 0) {
-            at = block.timestamp + _timelock;
+            // Never sooner than an LP who requests now can redeem: the change waits out the cooldown too.
+            at = block.timestamp + Math.max(_timelock, _cooldown);
             _pendingChanges[id] = at;
             emit EventsLib.ChangeQueued(id, at, msg.data);
             return false;

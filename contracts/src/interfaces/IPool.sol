@@ -37,8 +37,9 @@ interface IPool is IERC7540Redeem, IERC7540Operator, IERC7575 {
     /// @notice Sets a market's capacity weight and rate curve. Curator. The first call registers the market in
     /// the pool (at most 16); a positive weight lists the pool among the market's backers.
     /// @dev Risk-increasing changes (a new market, a higher weight, any lower rate or a changed kink or oracle
-    /// mode) are queued for the pool's timelock and applied by the same call once it has passed (see
-    /// `pendingChange`); others apply at once. Pools without shares apply every change at once.
+    /// mode) are queued for max(timelock, cooldown) and applied by the same call once that has passed (see
+    /// `pendingChange`), so LPs who disagree can request and redeem first; others apply at once. Pools without
+    /// shares apply every change at once.
     /// Reverts WeightTooHigh, InvalidKink, RateBelowFloor, AssetMismatch, MarketNotActive, TooManyMarkets,
     /// TimelockPending.
     function setMarketConfig(uint256 marketId, uint16 weightBps, RateCurve calldata curve, bool followOracle) external;

@@ -79,8 +79,9 @@ abstract contract BaseTest is Test {
         govSelectors[6] = Markets.setCoverAsset.selector;
         govSelectors[7] = Markets.setProtocolParams.selector;
         manager.setTargetFunctionRole(address(markets), govSelectors, GOVERNANCE_ROLE);
-        bytes4[] memory modules = new bytes4[](1);
+        bytes4[] memory modules = new bytes4[](2);
         modules[0] = Markets.setModules.selector;
+        modules[1] = Markets.setMinPoolCapacity.selector;
         manager.setTargetFunctionRole(address(markets), modules, GOVERNANCE_ROLE);
         bytes4[] memory guardianSelectors = new bytes4[](2);
         guardianSelectors[0] = Markets.pauseMarket.selector;
