@@ -360,10 +360,10 @@ contract Pool is ERC4626, IPool {
         return address(this);
     }
 
-    /// @notice ERC-165: ERC-7540 redeem and operator, ERC-7575.
+    /// @notice ERC-165: ERC-7540 redeem and operator, ERC-7575 (0x2f0a18c5, the id of its whole vault interface).
     function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
         return interfaceId == type(IERC7540Redeem).interfaceId || interfaceId == type(IERC7540Operator).interfaceId
-            || interfaceId == type(IERC7575).interfaceId || interfaceId == type(IERC165).interfaceId;
+            || interfaceId == 0x2f0a18c5 || interfaceId == type(IERC165).interfaceId;
     }
 
     /* UNDERWRITING */
