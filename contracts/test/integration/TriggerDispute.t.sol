@@ -19,6 +19,7 @@ contract TriggerDisputeTest is BaseTest {
     function setUp() public override {
         super.setUp();
         trigger = new OptimisticTrigger(usdc, BOND, 2 days, address(claims));
+        vm.warp(block.timestamp + 1 days);
         marketId = _createMarket(address(trigger));
         address[] memory list = new address[](3);
         for (uint256 i; i < 3; ++i) list[i] = members[i];
@@ -55,7 +56,7 @@ contract TriggerDisputeTest is BaseTest {
         vm.warp(block.timestamp + 3 days + 1);
         assertTrue(claims.resolveTriggerDispute(disputeId));
         assertEq(uint8(trigger.state()), uint8(TriggerState.TRIGGERED));
-        assertEq(trigger.bondsOwed(proposer), 2 * BOND, "the losing side's bond pays the winner");
+        assertEq(trigger.bondsOwed(proposer), BOND + BOND / 2, "half the losing side's bond pays the winner");
     }
 
     function test_resolveTriggerDispute_rejectedWithoutQuorum() public {
@@ -65,7 +66,7 @@ contract TriggerDisputeTest is BaseTest {
         vm.warp(block.timestamp + 3 days + 1);
         assertFalse(claims.resolveTriggerDispute(disputeId));
         assertEq(uint8(trigger.state()), uint8(TriggerState.ACTIVE));
-        assertEq(trigger.bondsOwed(disputer), 2 * BOND);
+        assertEq(trigger.bondsOwed(disputer), BOND + BOND / 2);
     }
 
     function test_openTriggerDispute_revertsWithoutDispute() public {
