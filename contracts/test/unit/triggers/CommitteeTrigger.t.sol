@@ -5,6 +5,7 @@ import {Test} from "forge-std/Test.sol";
 import {ITrigger, TriggerState} from "../../../src/interfaces/ITrigger.sol";
 import {ICommitteeTrigger} from "../../../src/interfaces/ICommitteeTrigger.sol";
 import {CommitteeTrigger} from "../../../src/triggers/CommitteeTrigger.sol";
+import {MAX_INCIDENT_LOOKBACK} from "../../../src/libraries/ConstantsLib.sol";
 
 contract CommitteeTriggerTest is Test {
     /// @dev Deployment time; incidents are dated after it.
@@ -245,5 +246,27 @@ contract CommitteeTriggerTest is Test {
         (uint256 t, uint256 p) = trigger.incident();
         assertEq(t, INC);
         assertEq(p, 1e18);
+    }
+
+    // ------------------------------------------------------------ incident time
+
+    /// @dev The "ancient incident" attack: attestations of a time before the deployment are refused.
+    function test_attest_revertsBeforeDeployment(uint256 time) public {
+        time = bound(time, 0, T0 - 1);
+        vm.prank(members[0]);
+        vm.expectRevert(abi.encodeWithSelector(ITrigger.IncidentTooOld.selector, time, T0));
+        trigger.attest(time, 1e18);
+    }
+
+    function test_attest_revertsBeyondLookback(uint256 age) public {
+        vm.warp(T0 + 30 days);
+        uint256 earliest = block.timestamp - MAX_INCIDENT_LOOKBACK;
+        assertEq(trigger.earliestIncidentTime(), earliest);
+        age = bound(age, MAX_INCIDENT_LOOKBACK + 1, 30 days);
+        vm.prank(members[0]);
+        vm.expectRevert(abi.encodeWithSelector(ITrigger.IncidentTooOld.selector, block.timestamp - age, earliest));
+        trigger.attest(block.timestamp - age, 1e18);
+        _attestBy(M, earliest, 1e18);
+        assertEq(uint8(trigger.state()), uint8(TriggerState.FROZEN));
     }
 }
