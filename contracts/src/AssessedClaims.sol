@@ -13,6 +13,10 @@ import {IPool} from "./interfaces/IPool.sol";
 import {ICoverManager, Policy, Slice} from "./interfaces/ICoverManager.sol";
 import {ClaimMode, Market} from "./types/Types.sol";
 import {ErrorsLib} from "./libraries/ErrorsLib.sol";
+import {EventsLib} from "./libraries/EventsLib.sol";
+import {BPS, CALLBACK_GAS} from "./libraries/ConstantsLib.sol";
+import {IPayoutReceiver} from "./interfaces/IPayoutReceiver.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title AssessedClaims
 /// @notice Claims that need judgement: paid after a short challenge window unless a bonded challenger
@@ -22,35 +26,11 @@ import {ErrorsLib} from "./libraries/ErrorsLib.sol";
 contract AssessedClaims is IAssessedClaims, AccessManaged {
     using SafeERC20 for IERC20;
 
-    uint256 internal constant BPS = 10_000;
+    /// @dev Gas the callback's CALL itself costs beyond what it forwards (cold account, memory, copying).
+    uint256 internal constant CALLBACK_OVERHEAD = 5_000;
 
     IMarkets internal immutable MARKETS;
     ICoverManager internal immutable COVER;
-
-    /// @notice Emitted when a claim is filed.
-    event ClaimSubmitted(
-        uint256 indexed claimId, uint256 indexed policyId, address indexed claimant, uint256 amount, string evidenceURI
-    );
-    /// @notice Emitted when a claim is challenged.
-    event ClaimChallenged(uint256 indexed claimId, address indexed challenger, uint256 bond);
-    /// @notice Emitted when an assessor votes.
-    event Voted(uint256 indexed claimId, address indexed assessor, bool approve, uint256 deadline);
-    /// @notice Emitted when a claim changes status.
-    event ClaimStatusChanged(uint256 indexed claimId, ClaimStatus status);
-    /// @notice Emitted when a claim is paid.
-    event ClaimRedeemed(uint256 indexed claimId, address indexed to, uint256 amount);
-    /// @notice Emitted when an assessor group is created.
-    event AssessorGroupCreated(uint256 indexed groupId, address[] members, AssessorRules rules);
-    /// @notice Emitted when a market's assessor group is set.
-    event MarketAssessorsSet(uint256 indexed marketId, uint256 indexed groupId);
-    /// @notice Emitted when a disputed trigger proposal goes to a vote.
-    event TriggerDisputeOpened(uint256 indexed disputeId, uint256 indexed marketId, uint256 proposalId, uint256 deadline);
-    /// @notice Emitted when an assessor votes on a trigger dispute.
-    event DisputeVoted(uint256 indexed disputeId, address indexed assessor, bool uphold, uint256 deadline);
-    /// @notice Emitted when a trigger dispute is resolved.
-    event TriggerDisputeResolved(uint256 indexed disputeId, bool upheld);
-    /// @notice Emitted when the claim parameters change.
-    event ClaimParamsSet(uint32 challengeWindow, uint16 depositBps, uint16 bondBps);
 
     /* STORAGE */
 
@@ -108,15 +88,11 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
             require(s == ClaimStatus.DENIED || s == ClaimStatus.VOIDED, ErrorsLib.ClaimExists(policyId, previous));
         }
 
+        // Without assessors a fast-track claim could be neither challenged nor voided: no claims at all.
+        uint256 groupId = assessorsOf[pol.marketId];
+        require(groupId != 0, ErrorsLib.NoAssessorGroup(pol.marketId));
         bool fastTrack = amount <= m.fastTrackLimit;
-        uint256 deadline;
-        if (fastTrack) {
-            deadline = block.timestamp + challengeWindow;
-        } else {
-            uint256 groupId = assessorsOf[pol.marketId];
-            require(groupId != 0, ErrorsLib.NoAssessorGroup(pol.marketId));
-            deadline = block.timestamp + rulesOf[groupId].votingPeriod;
-        }
+        uint256 deadline = block.timestamp + (fastTrack ? challengeWindow : rulesOf[groupId].votingPeriod);
 
         claimId = ++claimCount;
         claimOfPolicy[policyId] = claimId;
@@ -124,21 +100,21 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         _claims[claimId] = Claim({
             claimant: msg.sender,
             marketId: pol.marketId,
-            deadline: uint40(deadline),
+            deadline: SafeCast.toUint40(deadline),
             status: fastTrack ? ClaimStatus.FAST_TRACK : ClaimStatus.VOTING,
             challenger: address(0),
             payableAt: 0,
             yes: 0,
             no: 0,
-            amount: uint128(amount),
-            deposit: uint128(deposit),
+            amount: SafeCast.toUint128(amount),
+            deposit: SafeCast.toUint128(deposit),
             bond: 0,
-            policyId: uint128(policyId)
+            policyId: SafeCast.toUint128(policyId)
         });
         if (deposit != 0) IERC20(m.asset).safeTransferFrom(msg.sender, address(this), deposit);
         _hold(policyId, pol, amount, true);
-        emit ClaimSubmitted(claimId, policyId, msg.sender, amount, evidenceURI);
-        emit ClaimStatusChanged(claimId, fastTrack ? ClaimStatus.FAST_TRACK : ClaimStatus.VOTING);
+        emit EventsLib.ClaimSubmitted(claimId, policyId, msg.sender, amount, evidenceURI);
+        emit EventsLib.ClaimStatusChanged(claimId, fastTrack ? ClaimStatus.FAST_TRACK : ClaimStatus.VOTING);
     }
 
     /// @inheritdoc IAssessedClaims
@@ -146,16 +122,17 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         Claim storage c = _existing(claimId);
         require(c.status == ClaimStatus.FAST_TRACK, ErrorsLib.WrongClaimStatus(claimId, uint8(c.status)));
         require(block.timestamp <= c.deadline, ErrorsLib.ChallengeWindowClosed(claimId, c.deadline));
+        require(msg.sender != c.claimant, ErrorsLib.SelfChallenge(claimId, msg.sender));
         uint256 groupId = assessorsOf[c.marketId];
         require(groupId != 0, ErrorsLib.NoAssessorGroup(c.marketId));
         uint256 bond = uint256(c.amount) * bondBps / BPS;
         c.challenger = msg.sender;
-        c.bond = uint128(bond);
+        c.bond = SafeCast.toUint128(bond);
         c.status = ClaimStatus.VOTING;
-        c.deadline = uint40(block.timestamp + rulesOf[groupId].votingPeriod);
+        c.deadline = SafeCast.toUint40(block.timestamp + rulesOf[groupId].votingPeriod);
         if (bond != 0) IERC20(_asset(c.marketId)).safeTransferFrom(msg.sender, address(this), bond);
-        emit ClaimChallenged(claimId, msg.sender, bond);
-        emit ClaimStatusChanged(claimId, ClaimStatus.VOTING);
+        emit EventsLib.ClaimChallenged(claimId, msg.sender, bond);
+        emit EventsLib.ClaimStatusChanged(claimId, ClaimStatus.VOTING);
     }
 
     /// @inheritdoc IAssessedClaims
@@ -163,10 +140,10 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         Claim storage c = _existing(claimId);
         require(c.status == ClaimStatus.VOTING, ErrorsLib.WrongClaimStatus(claimId, uint8(c.status)));
         uint256 deadline = _castVote(hasVoted[claimId], claimId, assessorsOf[c.marketId], c.deadline);
-        c.deadline = uint40(deadline);
+        c.deadline = SafeCast.toUint40(deadline);
         if (approve) ++c.yes;
         else ++c.no;
-        emit Voted(claimId, msg.sender, approve, deadline);
+        emit EventsLib.Voted(claimId, msg.sender, approve, deadline);
     }
 
     /// @inheritdoc IAssessedClaims
@@ -178,18 +155,14 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
             ErrorsLib.WrongClaimStatus(claimId, uint8(status))
         );
         require(block.timestamp > c.deadline, ErrorsLib.TooEarly(claimId, c.deadline));
-        if (status == ClaimStatus.FAST_TRACK) {
-            status = ClaimStatus.APPROVED;
-            c.payableAt = uint40(block.timestamp);
-        } else {
-            AssessorRules memory rules = rulesOf[assessorsOf[c.marketId]];
-            bool approved = uint256(c.yes) + c.no >= rules.quorum && c.yes > c.no;
-            status = approved ? ClaimStatus.APPROVED : ClaimStatus.DENIED;
-            if (approved) c.payableAt = uint40(block.timestamp + rules.cooldown);
-        }
+        AssessorRules memory rules = rulesOf[assessorsOf[c.marketId]];
+        bool approved = status == ClaimStatus.FAST_TRACK || (uint256(c.yes) + c.no >= rules.quorum && c.yes > c.no);
+        status = approved ? ClaimStatus.APPROVED : ClaimStatus.DENIED;
+        // Fast-track and voted approvals alike wait the cooldown, during which the voider can void fraud.
+        if (approved) c.payableAt = SafeCast.toUint40(block.timestamp + rules.cooldown);
         c.status = status;
         if (status == ClaimStatus.DENIED) _closeRejected(c);
-        emit ClaimStatusChanged(claimId, status);
+        emit EventsLib.ClaimStatusChanged(claimId, status);
     }
 
     /// @inheritdoc IAssessedClaims
@@ -201,7 +174,7 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         );
         c.status = ClaimStatus.VOIDED;
         _closeRejected(c);
-        emit ClaimStatusChanged(claimId, ClaimStatus.VOIDED);
+        emit EventsLib.ClaimStatusChanged(claimId, ClaimStatus.VOIDED);
     }
 
     /// @inheritdoc IAssessedClaims
@@ -225,8 +198,9 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         IERC20 asset = IERC20(_asset(c.marketId));
         uint256 back = uint256(c.deposit) + c.bond;
         if (back != 0) asset.safeTransfer(c.claimant, back);
-        emit ClaimRedeemed(claimId, owner, paid);
-        emit ClaimStatusChanged(claimId, ClaimStatus.PAID);
+        emit EventsLib.ClaimRedeemed(claimId, owner, paid);
+        emit EventsLib.ClaimStatusChanged(claimId, ClaimStatus.PAID);
+        if (owner.code.length != 0) _notify(owner, policyId, address(asset), paid);
     }
 
     /* TRIGGER DISPUTES */
@@ -248,14 +222,14 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         disputeOfProposal[address(trigger)][proposalId] = disputeId;
         uint256 deadline = block.timestamp + rulesOf[groupId].votingPeriod;
         _disputes[disputeId] = TriggerDispute({
-            marketId: uint32(marketId),
-            deadline: uint40(deadline),
+            marketId: SafeCast.toUint32(marketId),
+            deadline: SafeCast.toUint40(deadline),
             yes: 0,
             no: 0,
             resolved: false,
-            proposalId: uint64(proposalId)
+            proposalId: SafeCast.toUint64(proposalId)
         });
-        emit TriggerDisputeOpened(disputeId, marketId, proposalId, deadline);
+        emit EventsLib.TriggerDisputeOpened(disputeId, marketId, proposalId, deadline);
     }
 
     /// @inheritdoc IAssessedClaims
@@ -263,10 +237,10 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         TriggerDispute storage d = _existingDispute(disputeId);
         require(!d.resolved, ErrorsLib.WrongClaimStatus(disputeId, uint8(ClaimStatus.PAID)));
         uint256 deadline = _castVote(hasVotedOnDispute[disputeId], disputeId, assessorsOf[d.marketId], d.deadline);
-        d.deadline = uint40(deadline);
+        d.deadline = SafeCast.toUint40(deadline);
         if (uphold) ++d.yes;
         else ++d.no;
-        emit DisputeVoted(disputeId, msg.sender, uphold, deadline);
+        emit EventsLib.DisputeVoted(disputeId, msg.sender, uphold, deadline);
     }
 
     /// @inheritdoc IAssessedClaims
@@ -280,7 +254,16 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         upheld = uint256(d.yes) + d.no >= rules.quorum && d.yes > d.no;
         d.resolved = true;
         trigger.resolve(upheld);
-        emit TriggerDisputeResolved(disputeId, upheld);
+        emit EventsLib.TriggerDisputeResolved(disputeId, upheld);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function collectTriggerBonds(uint256 marketId) external returns (uint256 amount) {
+        IOptimisticTrigger trigger = IOptimisticTrigger(MARKETS.market(marketId).trigger);
+        require(trigger.resolver() == address(this), ErrorsLib.InvalidAssessorParams("resolver"));
+        address treasury = MARKETS.treasury();
+        amount = trigger.withdrawBonds(treasury);
+        emit EventsLib.TriggerBondsCollected(marketId, treasury, amount);
     }
 
     /// @inheritdoc IAssessedClaims
@@ -303,13 +286,13 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         require(rules.cooldown <= 14 days, ErrorsLib.InvalidAssessorParams("cooldown"));
         groupId = ++groupCount;
         AssessorRules memory stored = rules;
-        stored.members = uint16(members.length);
+        stored.members = SafeCast.toUint16(members.length);
         rulesOf[groupId] = stored;
         for (uint256 i; i < members.length; ++i) {
             require(!isAssessor[groupId][members[i]], ErrorsLib.InvalidAssessorParams("duplicate"));
             isAssessor[groupId][members[i]] = true;
         }
-        emit AssessorGroupCreated(groupId, members, stored);
+        emit EventsLib.AssessorGroupCreated(groupId, members, stored);
     }
 
     /// @inheritdoc IAssessedClaims
@@ -317,7 +300,7 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         require(groupId != 0 && groupId <= groupCount, ErrorsLib.InvalidAssessorParams("groupId"));
         MARKETS.market(marketId);
         assessorsOf[marketId] = groupId;
-        emit MarketAssessorsSet(marketId, groupId);
+        emit EventsLib.MarketAssessorsSet(marketId, groupId);
     }
 
     /// @inheritdoc IAssessedClaims
@@ -327,7 +310,7 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         challengeWindow = challengeWindow_;
         depositBps = depositBps_;
         bondBps = bondBps_;
-        emit ClaimParamsSet(challengeWindow_, depositBps_, bondBps_);
+        emit EventsLib.ClaimParamsSet(challengeWindow_, depositBps_, bondBps_);
     }
 
     /* VIEWS */
@@ -335,6 +318,11 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
     /// @inheritdoc IAssessedClaims
     function claimOf(uint256 claimId) external view returns (Claim memory) {
         return _existing(claimId);
+    }
+
+    /// @inheritdoc IAssessedClaims
+    function hasAssessors(uint256 marketId) external view returns (bool) {
+        return assessorsOf[marketId] != 0;
     }
 
     /* INTERNAL */
@@ -383,6 +371,15 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
             remaining -= share;
             IPool(MARKETS.pool(slices[i].poolId)).holdForClaim(share, held);
         }
+    }
+
+    /// @dev Notifies a contract owner of its payout. The caller must leave enough gas for the callback's full
+    /// allowance: a call forwards at most 63/64 of what is left, so a tight gas limit could otherwise pay without
+    /// notifying. The callback's own failure is ignored (it cannot block the payout).
+    function _notify(address owner, uint256 policyId, address asset, uint256 amount) internal {
+        uint256 required = CALLBACK_GAS * 64 / 63 + CALLBACK_OVERHEAD;
+        require(gasleft() >= required, ErrorsLib.InsufficientCallbackGas(gasleft(), required));
+        try IPayoutReceiver(owner).onBackstopPayout{gas: CALLBACK_GAS}(policyId, asset, amount) {} catch {}
     }
 
     function _asset(uint256 marketId) internal view returns (address) {

@@ -11,7 +11,9 @@ const HOUR = 3600n;
  * - pokePegNewRounds: PegTrigger over 3 feeds, every feed has a new round at the peg (feed times recorded).
  * - pokePegWithSequencer: as pokeTrigger, with an L2 sequencer uptime feed.
  * - pokePegFire: the poke that fires the PegTrigger.
- * - pokeDrainTrigger: DrainTrigger (4 buckets) steady state; pokeDrainFire: the confirming poke.
+ * - pokePegSameBlock / pokeDrainSameBlock: a second poke in the block of an earlier one, nothing changed (what a
+ *   sale or an LP exit pays when the core pokes before reading the state and someone already poked).
+ * - pokeDrainTrigger: DrainTrigger (4 buckets) steady state; pokeDrainFire: the confirming poke (third block).
  * - pokeCommitteeTrigger: CommitteeTrigger while ACTIVE; attestCommittee: one attestation below the threshold;
  *   pokeCommitteeFire: the poke after the challenge period.
  * - pokeOptimisticTrigger: OptimisticTrigger while ACTIVE; pokeOptimisticFire: the undisputed poke after liveness.
@@ -32,6 +34,18 @@ export async function measureTriggerGas(viem: HardhatViemHelpers): Promise<Recor
   const day = 86_400n;
   await later(day - ((await publicClient.getBlock()).timestamp % day));
   const out: Record<string, bigint> = {};
+  // Two pokes in one block: returns the second one's gas.
+  const secondInBlock = async (poke: () => Promise<Hash>): Promise<bigint> => {
+    await testClient.setAutomine(false);
+    try {
+      await poke();
+      const second = await poke();
+      await testClient.mine({ blocks: 1 });
+      return (await publicClient.waitForTransactionReceipt({ hash: second })).gasUsed;
+    } finally {
+      await testClient.setAutomine(true);
+    }
+  };
   const expectState = async (
     trigger: { read: { state: () => Promise<number> } },
     state: number,
@@ -67,6 +81,7 @@ export async function measureTriggerGas(viem: HardhatViemHelpers): Promise<Recor
   out.pokeTrigger = await gas(peg.write.poke());
   await expectState(peg, 0, "pokeTrigger");
   out.pokePegWithSequencer = await gas(pegL2.write.poke());
+  out.pokePegSameBlock = await secondInBlock(() => peg.write.poke());
   await later(60n);
   for (const f of feeds) await f.write.setAnswer([100_000_000n]);
   out.pokePegNewRounds = await gas(peg.write.poke());
@@ -93,9 +108,13 @@ export async function measureTriggerGas(viem: HardhatViemHelpers): Promise<Recor
   await later(60n);
   out.pokeDrainTrigger = await gas(drain.write.poke());
   await expectState(drain, 0, "pokeDrainTrigger");
+  await later(60n);
+  out.pokeDrainSameBlock = await secondInBlock(() => drain.write.poke());
   await reader.write.setTvl([100_000n * 10n ** 6n]);
   await drain.write.poke();
-  await later(600n);
+  await later(60n);
+  await drain.write.poke();
+  await later(540n);
   out.pokeDrainFire = await gas(drain.write.poke());
   await expectState(drain, 2, "pokeDrainFire");
 
@@ -113,7 +132,8 @@ export async function measureTriggerGas(viem: HardhatViemHelpers): Promise<Recor
     HOUR,
   ]);
   out.pokeCommitteeTrigger = await gas(committee.write.poke());
-  const ts = (await publicClient.getBlock()).timestamp;
+  // Incident times must not predate a trigger's deployment: read the clock after deploying.
+  let ts = (await publicClient.getBlock()).timestamp;
   out.attestCommittee = await gas(committee.write.attest([ts, 10n ** 18n]));
   const solo = await viem.deployContract("CommitteeTrigger", [
     [wallet.account.address],
@@ -121,6 +141,7 @@ export async function measureTriggerGas(viem: HardhatViemHelpers): Promise<Recor
     wallet.account.address,
     HOUR,
   ]);
+  ts = (await publicClient.getBlock()).timestamp;
   await solo.write.attest([ts, 10n ** 18n]);
   await later(HOUR);
   out.pokeCommitteeFire = await gas(solo.write.poke());
@@ -135,6 +156,7 @@ export async function measureTriggerGas(viem: HardhatViemHelpers): Promise<Recor
     wallet.account.address,
   ]);
   out.pokeOptimisticTrigger = await gas(optimistic.write.poke());
+  ts = (await publicClient.getBlock()).timestamp;
   await optimistic.write.propose([ts, 10n ** 18n, "ipfs://evidence"]);
   await later(HOUR);
   out.pokeOptimisticFire = await gas(optimistic.write.poke());

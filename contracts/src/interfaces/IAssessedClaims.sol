@@ -57,12 +57,14 @@ interface IAssessedClaims {
     /// @notice Files a claim of `amount` on policy `policyId` with evidence; takes a deposit from the owner and
     /// holds the amount in the policy's pools (locked capital) until the claim ends.
     /// @dev Reverts NotPolicyOwner, WrongClaimMode, NotCovered, ZeroAmount, ClaimTooLarge, ClaimExists,
-    /// NoAssessorGroup (for a claim that must be voted).
+    /// NoAssessorGroup (the market has no assessors: its claims could be neither challenged nor voided).
     function submitClaim(uint256 policyId, uint256 amount, string calldata evidenceURI)
         external
         returns (uint256 claimId);
 
     /// @notice Challenges a fast-track claim within its window by posting a bond; the claim goes to a vote.
+    /// @dev Reverts WrongClaimStatus, ChallengeWindowClosed, SelfChallenge (the claimant cannot challenge its own
+    /// claim), NoAssessorGroup.
     function challenge(uint256 claimId) external;
 
     /// @notice Votes on a claim. One member, one vote; a late vote extends the end.
@@ -70,13 +72,18 @@ interface IAssessedClaims {
     function vote(uint256 claimId, bool approve) external;
 
     /// @notice Closes a claim whose challenge window or vote is over: APPROVED or DENIED. Anyone may call.
+    /// @dev An approval, fast-track or voted, becomes payable after the assessor group's cooldown, during which the
+    /// voider may void fraud.
     function finalize(uint256 claimId) external returns (ClaimStatus);
 
     /// @notice Voids an approved claim as fraud during its cooldown. Governance.
     function voidClaim(uint256 claimId) external;
 
     /// @notice Pays an approved claim after its cooldown from the policy's pools to the policy's current owner,
-    /// and settles deposit and bond. Anyone may call.
+    /// and settles deposit and bond. Anyone may call. A contract owner is notified through IPayoutReceiver with
+    /// CALLBACK_GAS; the callback's failure is ignored.
+    /// @dev Reverts InsufficientCallbackGas when the owner is a contract and the caller left too little gas to
+    /// forward CALLBACK_GAS under the 63/64 rule (so a caller cannot pay without notifying).
     function redeemClaim(uint256 claimId) external returns (uint256 paid);
 
     /// @notice Creates an assessor group; returns its id (from 1). Governance.
@@ -101,6 +108,16 @@ interface IAssessedClaims {
     /// @notice After the vote, resolves the trigger's proposal: upheld with quorum and majority, else rejected.
     /// @dev Reverts TooEarly, WrongClaimStatus (already resolved), StaleDispute.
     function resolveTriggerDispute(uint256 disputeId) external returns (bool upheld);
+
+    /// @notice Sends the bonds slashed in disputes of `marketId`'s optimistic trigger (credited to this contract as
+    /// its resolver) to the protocol treasury. Anyone.
+    /// @dev Reverts InvalidAssessorParams("resolver") unless this contract is the trigger's resolver, and the
+    /// trigger's NothingOwed when there is nothing to collect.
+    function collectTriggerBonds(uint256 marketId) external returns (uint256 amount);
+
+    /// @notice Whether `marketId` has an assessor group. An ASSESSED market without one accepts no claims, and
+    /// must not sell cover.
+    function hasAssessors(uint256 marketId) external view returns (bool);
 
     /// @notice A trigger dispute.
     function disputeOf(uint256 disputeId) external view returns (TriggerDispute memory);

@@ -26,8 +26,6 @@ interface ICommitteeTrigger is ITrigger {
     error NotFrozen(uint8 state);
     /// @notice Thrown when a veto comes at or after the end of the challenge period.
     error ChallengePeriodOver(uint256 deadline);
-    /// @notice Thrown when the incident time is later than now.
-    error IncidentInFuture(uint256 time, uint256 nowTime);
     /// @notice Thrown when the payout ratio is zero or above 1e18.
     error InvalidPayout(uint256 payoutWad);
     /// @notice Thrown when the member already attested this incident.
@@ -46,14 +44,18 @@ interface ICommitteeTrigger is ITrigger {
     event Vetoed(uint256 time, uint256 payoutWad);
 
     /// @notice Attests an incident; the threshold-th matching attestation freezes the trigger.
-    /// @dev Reverts unless the caller is a member, the state is ACTIVE, time <= now, 0 < payoutWad <= 1e18,
-    /// and the caller has not attested this incident since the last veto.
+    /// @dev Reverts unless the caller is a member, the state is ACTIVE, earliestIncidentTime() <= time <= now
+    /// (IncidentTooOld, IncidentInFuture), 0 < payoutWad <= 1e18, and the caller has not attested this incident
+    /// since the last veto.
     /// @return count How many members have attested this incident.
     function attest(uint256 time, uint256 payoutWad) external returns (uint256 count);
 
     /// @notice Vetoes the pending incident during the challenge period; clears every attestation.
     /// @dev Only the vetoer, only while FROZEN and before frozenAt + challengePeriod.
     function veto() external;
+
+    /// @notice The earliest incident time an attestation may give now: max(deployment, now - MAX_INCIDENT_LOOKBACK).
+    function earliestIncidentTime() external view returns (uint256);
 
     /// @notice Whether `account` is a member.
     function isMember(address account) external view returns (bool);

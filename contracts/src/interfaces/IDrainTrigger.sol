@@ -5,19 +5,25 @@ import {ITrigger} from "./ITrigger.sol";
 
 /// @title IDrainTrigger
 /// @notice Fires when an observed value (a contract's token balance, or an ITvlReader's tvl) falls more than a
-/// set fraction below its maximum within a rolling window, and the drop persists for `confirmDelay` seconds.
+/// set fraction below its maximum within a rolling window, and the drop is seen in CONFIRMATIONS distinct blocks
+/// spanning at least `confirmDelay` seconds without any reading in between back above the threshold.
 /// @dev The window maximum is kept in a ring of per-bucket maxima (`bucketCount` buckets of window / bucketCount
 /// seconds), so it covers between window - window / bucketCount and window seconds back. O(bucketCount) storage.
 /// Flash-loan resistance, both ways:
-/// - a drop opens a candidate (FROZEN) at the first poke that sees it; it fires only at a poke at least
-///   `confirmDelay` seconds later that still sees it; any poke in between that sees the value back above the
-///   threshold cancels it. A drop restored within the same transaction or block therefore cannot fire.
+/// - a drop opens a candidate (FROZEN) at the first poke that sees it. It fires only when pokes in at least
+///   CONFIRMATIONS distinct blocks (the opening one included) have seen it, the last at least `confirmDelay`
+///   seconds after the first. Any reading back at or above the threshold, in the same block or a later one,
+///   cancels it. A drop that exists only inside the attacker's transactions (a flash loan) therefore fires only if
+///   the attacker makes every reading in CONFIRMATIONS blocks across `confirmDelay` and nobody else pokes in
+///   between: one honest poke (a keeper's, or the core's own before a sale or an LP exit) cancels it.
 /// - a value enters the window maximum only as min(value now, value at the last poke in an earlier block), so a
 ///   balance inflated for one transaction cannot raise the maximum.
-/// Incident time = the first poke that saw the drop. Payout ratio = the drop observed at the firing poke,
-/// (peak - value) / peak, rounded down; BINARY markets ignore it.
+/// Incident time = the first poke that saw the drop, but never earlier than max(deployment, firing time -
+/// MAX_INCIDENT_LOOKBACK). Payout ratio = the drop observed at the firing poke, (peak - value) / peak, rounded down;
+/// BINARY markets ignore it. A source that reverts or returns malformed data counts as no observation (`ReadFailed`).
 /// Warning: the trigger arms from its deployment (it records the value then); holders withdrawing legitimately
-/// also lower the value, so choose a value and threshold legitimate flows cannot cross.
+/// also lower the value, so choose a value and threshold legitimate flows cannot cross. Keepers should poke a
+/// FROZEN drain trigger in every block or so: that is what cancels a drop that is not real.
 interface IDrainTrigger is ITrigger {
     /// @notice Thrown when the observed source is the zero address.
     error ZeroSource();
@@ -32,6 +38,13 @@ interface IDrainTrigger is ITrigger {
     /// @param value The value observed.
     /// @param peak The maximum the drop is measured against (the candidate's while FROZEN).
     event Observed(uint256 value, uint256 peak);
+
+    /// @notice Emitted when the observed value could not be read (the source reverted, ran out of its gas allowance
+    /// or returned malformed data): the poke changed nothing.
+    event ReadFailed();
+
+    /// @notice Distinct blocks that must see a drop, the opening one included, before it can fire.
+    function CONFIRMATIONS() external view returns (uint256);
 
     /// @notice The token whose balance is observed, or the ITvlReader when `holder` is zero.
     function source() external view returns (address);
@@ -48,7 +61,7 @@ interface IDrainTrigger is ITrigger {
     /// @notice The number of buckets the window is split into.
     function bucketCount() external view returns (uint256);
 
-    /// @notice Seconds a drop must persist, between two pokes, before the trigger fires.
+    /// @notice Seconds a drop must persist, between its first and its confirming observation, before it fires.
     function confirmDelay() external view returns (uint256);
 
     /// @notice The observed value now.
@@ -59,4 +72,7 @@ interface IDrainTrigger is ITrigger {
 
     /// @notice The open candidate: when the drop was first seen and the maximum it is measured against (0 if none).
     function candidate() external view returns (uint256 time, uint256 peak);
+
+    /// @notice How many distinct blocks have seen the open candidate's drop (0 if none is open).
+    function confirmations() external view returns (uint256);
 }

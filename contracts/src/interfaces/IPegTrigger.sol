@@ -7,16 +7,21 @@ import {ITrigger} from "./ITrigger.sol";
 /// @title IPegTrigger
 /// @notice A de-peg trigger over Chainlink-compatible feeds, following the rule Etherisc's USDC de-peg product
 /// published: a candidate opens at the first observation below the trigger price (state FROZEN); an observation
-/// at or above the recovery price cancels it; otherwise the first observation at or after candidate + window fires
-/// the trigger, and that observation's price is the de-peg price.
+/// at or above the recovery price cancels it; otherwise the first observation at or after candidate + window that
+/// is still below the recovery price fires the trigger, and that observation's price is the de-peg price.
+/// A candidate that no fresh consensus confirms or cancels by candidate + window + maxStaleness (feeds stopped,
+/// too few fresh feeds, or fresh feeds that disagree) expires back to ACTIVE at the next poke.
 /// @dev An observation is the consensus of the fresh feeds at one poke. A feed's answer is ignored when it is
 /// stale (updatedAt + maxStaleness < now), non-positive, from an unanswered round (answeredInRound < roundId),
 /// dated in the future, older than the last answer used from that feed, or when the feed reverts, runs out of
 /// its gas allowance or returns malformed data (one hostile feed can neither fire nor block the trigger).
-/// The consensus is the median of the fresh answers; with an even count the two middle answers must agree:
-/// the price counts as below the trigger only if the upper middle is, and as recovered only if the lower middle
-/// is, so a single lying feed among two fresh ones can neither open, fire nor cancel a candidate.
+/// The consensus is the median of the fresh answers; with an even count the two middle answers must agree: the
+/// price counts as below the trigger or as not recovered only if the upper middle is, and as recovered only if the
+/// lower middle is, so a single lying feed among two fresh ones can neither open, fire nor cancel a candidate (it
+/// can withhold consensus, as a stale feed can; use three or more feeds so that one liar is outvoted).
 /// The observation time is the latest updatedAt among the fresh feeds: the first moment the consensus existed.
+/// The candidate (and so the incident) is never dated before the deployment, nor before firing time -
+/// MAX_INCIDENT_LOOKBACK. A fired trigger's payout ratio is never zero.
 /// Warning: one poke evaluates the current observation only. Keepers must poke after each feed update for the
 /// candidate and the firing to be dated at the right rounds; a late poke dates them at the round it sees.
 interface IPegTrigger is ITrigger {
@@ -73,6 +78,10 @@ interface IPegTrigger is ITrigger {
     /// @param reason Why.
     event ObservationSkipped(SkipReason reason);
 
+    /// @notice Emitted when a candidate expires: no fresh consensus confirmed or cancelled it in time.
+    /// @param candidateTime The expired candidate's start.
+    event CandidateExpired(uint256 candidateTime);
+
     /// @notice The feeds, in construction order.
     function feeds() external view returns (AggregatorV3Interface[] memory);
 
@@ -102,6 +111,10 @@ interface IPegTrigger is ITrigger {
 
     /// @notice The open candidate's start (its observation time), or 0 when none is open.
     function candidateTime() external view returns (uint256);
+
+    /// @notice The first time at which a poke expires the open candidate (candidate + window + maxStaleness + 1),
+    /// or 0 when none is open.
+    function candidateExpiresAt() external view returns (uint256);
 
     /// @notice The observation a poke would evaluate now; ignores the sequencer.
     /// @dev Warning: `freshFeeds` may be below `minFreshFeeds`; the prices are then meaningless.

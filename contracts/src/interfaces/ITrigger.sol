@@ -15,6 +15,12 @@ enum TriggerState {
 /// @dev Triggers are never trusted beyond their own rule. Every implementation guarantees INV-TRIGGER:
 /// once TRIGGERED it never leaves that state and its incident time and payout ratio never change.
 interface ITrigger {
+    /// @notice Thrown when a given incident time is earlier than max(the trigger's deployment, now -
+    /// MAX_INCIDENT_LOOKBACK).
+    error IncidentTooOld(uint256 time, uint256 earliest);
+    /// @notice Thrown when a given incident time is later than now.
+    error IncidentInFuture(uint256 time, uint256 nowTime);
+
     /// @notice Emitted when the trigger's state changes.
     /// @param state The new state.
     /// @param incidentTime The incident time (unix seconds) when `state` is TRIGGERED, else the candidate start or 0.
@@ -27,10 +33,15 @@ interface ITrigger {
     /// @notice The incident once TRIGGERED.
     /// @return time The incident time: cover that started after it never pays for it.
     /// @return payoutWad The payout ratio, 1e18 = 100%; used by PROPORTIONAL markets, BINARY markets pay 100%.
-    /// @dev Warning: returns (0, 0) unless the state is TRIGGERED.
+    /// @dev Warning: returns (0, 0) unless the state is TRIGGERED. The incident time is never earlier than the
+    /// trigger's deployment, nor earlier than MAX_INCIDENT_LOOKBACK before the moment the incident was reported
+    /// (proposed, attested, or first observed).
     function incident() external view returns (uint256 time, uint256 payoutWad);
 
-    /// @notice Re-evaluates the rule on current observations; callable by anyone (keepers).
+    /// @notice Re-evaluates the rule on current observations; callable by anyone (keepers), and by the core before
+    /// it reads the state (cover sales, LP exits).
+    /// @dev Never reverts on missing, stale or malformed observations (they count as no observation), and is cheap
+    /// when nothing changes.
     /// @return The state after the evaluation.
     function poke() external returns (TriggerState);
 }

@@ -165,4 +165,8 @@ library ErrorsLib {
     error NoDisputeOpen(uint256 marketId);
     /// @notice Thrown when the trigger's proposal changed since the dispute vote opened.
     error StaleDispute(uint256 disputeId, uint256 proposalId);
+    /// @notice Thrown when a claimant challenges its own claim.
+    error SelfChallenge(uint256 claimId, address claimant);
+    /// @notice Thrown when too little gas is left to give a payout callback its full allowance.
+    error InsufficientCallbackGas(uint256 available, uint256 required);
 }

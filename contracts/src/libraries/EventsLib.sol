@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {MarketStatus, RateCurve} from "../types/Types.sol";
+import {AssessorRules, ClaimStatus} from "../interfaces/IAssessedClaims.sol";
 
 /// @title EventsLib
 /// @notice Every event of the core.
@@ -106,4 +107,71 @@ library EventsLib {
     event ClaimHold(uint256 amount, bool held);
     /// @notice Emitted when a pool pays an approved assessed claim.
     event ClaimPaidFromPool(address indexed to, uint256 amount);
+
+    /* ASSESSED CLAIMS */
+
+    /// @notice Emitted when a claim is filed.
+    /// @param claimId The new claim.
+    /// @param policyId The policy claimed on.
+    /// @param claimant The policy owner who filed it (and posted the deposit).
+    /// @param amount The amount claimed.
+    /// @param evidenceURI Where the evidence is.
+    event ClaimSubmitted(
+        uint256 indexed claimId, uint256 indexed policyId, address indexed claimant, uint256 amount, string evidenceURI
+    );
+    /// @notice Emitted when a fast-track claim is challenged and goes to a vote.
+    /// @param claimId The claim.
+    /// @param challenger Who challenged it.
+    /// @param bond The bond the challenger posted.
+    event ClaimChallenged(uint256 indexed claimId, address indexed challenger, uint256 bond);
+    /// @notice Emitted when an assessor votes on a claim.
+    /// @param claimId The claim.
+    /// @param assessor The voter.
+    /// @param approve Whether the vote approves the claim.
+    /// @param deadline The end of the vote after this vote (a late vote extends it).
+    event Voted(uint256 indexed claimId, address indexed assessor, bool approve, uint256 deadline);
+    /// @notice Emitted when a claim changes status.
+    /// @param claimId The claim.
+    /// @param status The new status.
+    event ClaimStatusChanged(uint256 indexed claimId, ClaimStatus status);
+    /// @notice Emitted when an approved claim is paid.
+    /// @param claimId The claim.
+    /// @param to The policy's owner at payment.
+    /// @param amount The amount paid.
+    event ClaimRedeemed(uint256 indexed claimId, address indexed to, uint256 amount);
+    /// @notice Emitted when an assessor group is created.
+    /// @param groupId The new group.
+    /// @param members Its members.
+    /// @param rules Its rules (with `members` set to the member count).
+    event AssessorGroupCreated(uint256 indexed groupId, address[] members, AssessorRules rules);
+    /// @notice Emitted when a market's assessor group is set.
+    /// @param marketId The market.
+    /// @param groupId The group now assessing its claims.
+    event MarketAssessorsSet(uint256 indexed marketId, uint256 indexed groupId);
+    /// @notice Emitted when a disputed optimistic-trigger proposal goes to a vote.
+    /// @param disputeId The new dispute vote.
+    /// @param marketId The market whose trigger holds the proposal.
+    /// @param proposalId The trigger's proposal.
+    /// @param deadline The end of the vote.
+    event TriggerDisputeOpened(uint256 indexed disputeId, uint256 indexed marketId, uint256 proposalId, uint256 deadline);
+    /// @notice Emitted when an assessor votes on a trigger dispute.
+    /// @param disputeId The dispute vote.
+    /// @param assessor The voter.
+    /// @param uphold Whether the vote upholds the incident.
+    /// @param deadline The end of the vote after this vote.
+    event DisputeVoted(uint256 indexed disputeId, address indexed assessor, bool uphold, uint256 deadline);
+    /// @notice Emitted when a trigger dispute is resolved.
+    /// @param disputeId The dispute vote.
+    /// @param upheld Whether the incident stands.
+    event TriggerDisputeResolved(uint256 indexed disputeId, bool upheld);
+    /// @notice Emitted when the claim parameters change.
+    /// @param challengeWindow Seconds a fast-track claim can be challenged.
+    /// @param depositBps The claimant's deposit, in bps of the amount claimed.
+    /// @param bondBps The challenger's bond, in bps of the amount claimed.
+    event ClaimParamsSet(uint32 challengeWindow, uint16 depositBps, uint16 bondBps);
+    /// @notice Emitted when bonds slashed in a trigger's disputes are sent to the treasury.
+    /// @param marketId The market whose trigger held them.
+    /// @param treasury The recipient.
+    /// @param amount How much.
+    event TriggerBondsCollected(uint256 indexed marketId, address indexed treasury, uint256 amount);
 }

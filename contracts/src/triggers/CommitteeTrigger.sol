@@ -2,9 +2,11 @@
 pragma solidity 0.8.30;
 
 import {LibBit} from "solady/utils/LibBit.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ITrigger, TriggerState} from "../interfaces/ITrigger.sol";
 import {ICommitteeTrigger} from "../interfaces/ICommitteeTrigger.sol";
 import {TriggerBase} from "./TriggerBase.sol";
+import {WAD} from "../libraries/ConstantsLib.sol";
 
 /// @title CommitteeTrigger
 /// @notice M-of-N attestation of an incident, then a challenge period in which governance can veto it.
@@ -58,7 +60,7 @@ contract CommitteeTrigger is ICommitteeTrigger, TriggerBase {
         uint256 bit = _memberBit[msg.sender];
         require(bit != 0, NotMember(msg.sender));
         require(_state == TriggerState.ACTIVE, NotActive(uint8(_state)));
-        require(time <= block.timestamp, IncidentInFuture(time, block.timestamp));
+        _checkIncidentTime(time);
         require(payoutWad > 0 && payoutWad <= WAD, InvalidPayout(payoutWad));
 
         bytes32 key = _key(time, payoutWad);
@@ -70,7 +72,9 @@ contract CommitteeTrigger is ICommitteeTrigger, TriggerBase {
         emit Attested(msg.sender, time, payoutWad, count);
 
         if (count >= THRESHOLD) {
-            _pending = Pending(uint40(time), uint64(payoutWad), uint40(block.timestamp));
+            _pending = Pending(
+                SafeCast.toUint40(time), SafeCast.toUint64(payoutWad), SafeCast.toUint40(block.timestamp)
+            );
             _freeze(time);
         }
     }
@@ -96,6 +100,11 @@ contract CommitteeTrigger is ICommitteeTrigger, TriggerBase {
         if (block.timestamp < uint256(p.frozenAt) + CHALLENGE_PERIOD) return s;
         _fire(p.time, p.payoutWad);
         return TriggerState.TRIGGERED;
+    }
+
+    /// @inheritdoc ICommitteeTrigger
+    function earliestIncidentTime() external view returns (uint256) {
+        return _earliestIncidentTime();
     }
 
     /// @inheritdoc ICommitteeTrigger

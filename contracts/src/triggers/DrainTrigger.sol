@@ -7,16 +7,24 @@ import {ITrigger, TriggerState} from "../interfaces/ITrigger.sol";
 import {IDrainTrigger} from "../interfaces/IDrainTrigger.sol";
 import {ITvlReader} from "../interfaces/ITvlReader.sol";
 import {TriggerBase} from "./TriggerBase.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {WAD} from "../libraries/ConstantsLib.sol";
 
 /// @title DrainTrigger
 /// @notice Fires when an observed balance or TVL falls more than a set fraction below its rolling-window maximum
-/// and stays there for a confirmation delay. See IDrainTrigger.
+/// and stays there, seen in several blocks, for a confirmation delay. See IDrainTrigger.
 contract DrainTrigger is IDrainTrigger, TriggerBase {
     /// @notice The most buckets the window can be split into.
     uint256 public constant MAX_BUCKETS = 24;
 
-    /// @dev Values are stored in 216 bits; larger values saturate (over 1e65, never reached by real balances).
-    uint256 private constant VALUE_MAX = type(uint216).max;
+    /// @inheritdoc IDrainTrigger
+    uint256 public constant CONFIRMATIONS = 3;
+
+    /// @notice Gas a read of the observed value may use; a read that needs more counts as no observation.
+    uint256 public constant READ_GAS = 100_000;
+
+    /// @dev Values are stored in 168 bits; larger values saturate (over 3e50, never reached by real balances).
+    uint256 private constant VALUE_MAX = type(uint168).max;
 
     address private immutable SOURCE;
     address private immutable HOLDER;
@@ -32,28 +40,28 @@ contract DrainTrigger is IDrainTrigger, TriggerBase {
         uint216 max;
     }
 
-    /// @dev One slot: block number of the last poke and the value it saw (min of the values seen in that block).
-    struct Last {
-        uint40 blockNumber;
-        uint216 value;
-    }
-
-    /// @dev One slot: when the open drop was first seen (0 = none) and the maximum it is measured against.
+    /// @dev One slot: when the open drop was first seen (0 = none), the last block that saw it, how many distinct
+    /// blocks saw it, and the maximum it is measured against.
     struct Candidate {
         uint40 time;
-        uint216 peak;
+        uint40 lastBlock;
+        uint8 blocks;
+        uint168 peak;
     }
 
-    Bucket[MAX_BUCKETS] private _buckets;
-    Last private _last;
+    /// @dev Packed with TriggerBase._state in one slot, so a repeated poke in one block costs one SLOAD: the block
+    /// of the last poke and the value it saw (the minimum of the values seen in that block).
+    uint40 private _lastBlock;
+    uint168 private _lastValue;
     Candidate private _candidate;
+    Bucket[MAX_BUCKETS] private _buckets;
 
     /// @param source_ The token (when `holder_` is set) or the ITvlReader (when `holder_` is zero).
     /// @param holder_ The account whose token balance is observed, or zero.
     /// @param maxDropWad_ The drop that fires it, 1e18 = 100%.
     /// @param window_ The rolling window in seconds.
     /// @param bucketCount_ Buckets per window (storage and gas per poke grow with it).
-    /// @param confirmDelay_ Seconds a drop must persist between two pokes.
+    /// @param confirmDelay_ Seconds a drop must persist, seen in CONFIRMATIONS distinct blocks, before it fires.
     constructor(
         address source_,
         address holder_,
@@ -76,22 +84,33 @@ contract DrainTrigger is IDrainTrigger, TriggerBase {
         BUCKET_COUNT = bucketCount_;
         BUCKET_SECONDS = window_ / bucketCount_;
         CONFIRM_DELAY = confirmDelay_;
-        _last = Last(uint40(block.number), _toStored(_read()));
+        (, uint256 value) = _read();
+        (_lastBlock, _lastValue) = (SafeCast.toUint40(block.number), _toStored(value));
     }
 
     /// @inheritdoc ITrigger
+    /// @dev Cheap path: a repeated poke in one block that sees no lower value than the block's earlier pokes can
+    /// change nothing while ACTIVE, and returns after one SLOAD and the read.
     function poke() external returns (TriggerState) {
         TriggerState s = _state;
         if (s == TriggerState.TRIGGERED) return s;
 
-        uint256 value = _read();
-        _recordSustained(value);
+        (bool ok, uint256 value) = _read();
+        if (!ok) {
+            emit ReadFailed();
+            return s;
+        }
+        uint168 stored = _toStored(value);
+        if (s == TriggerState.ACTIVE && block.number == _lastBlock && stored >= _lastValue) return s;
+        _recordSustained(stored);
 
         if (s == TriggerState.ACTIVE) {
             uint256 peak = _windowMax();
             emit Observed(value, peak);
             if (value < _threshold(peak)) {
-                _candidate = Candidate(uint40(block.timestamp), uint216(peak));
+                _candidate = Candidate(
+                    SafeCast.toUint40(block.timestamp), SafeCast.toUint40(block.number), 1, _toStored(peak)
+                );
                 _freeze(block.timestamp);
                 return TriggerState.FROZEN;
             }
@@ -101,15 +120,22 @@ contract DrainTrigger is IDrainTrigger, TriggerBase {
         Candidate memory c = _candidate;
         emit Observed(value, c.peak);
         if (value >= _threshold(c.peak)) {
+            // A reading back above the threshold, in this block or a later one, contradicts the drop.
             delete _candidate;
             _unfreeze();
             return TriggerState.ACTIVE;
         }
-        if (block.timestamp >= c.time + CONFIRM_DELAY) {
+        if (block.number == c.lastBlock) return s;
+        c.lastBlock = SafeCast.toUint40(block.number);
+        if (c.blocks < type(uint8).max) ++c.blocks;
+        if (c.blocks >= CONFIRMATIONS && block.timestamp >= uint256(c.time) + CONFIRM_DELAY) {
+            uint256 earliest = _earliestIncidentTime();
+            delete _candidate;
             // Rounds down: favours the pool.
-            _fire(c.time, Math.mulDiv(c.peak - value, WAD, c.peak));
+            _fire(c.time > earliest ? c.time : earliest, Math.mulDiv(c.peak - value, WAD, c.peak));
             return TriggerState.TRIGGERED;
         }
+        _candidate = c;
         return s;
     }
 
@@ -144,8 +170,8 @@ contract DrainTrigger is IDrainTrigger, TriggerBase {
     }
 
     /// @inheritdoc IDrainTrigger
-    function currentValue() external view returns (uint256) {
-        return _read();
+    function currentValue() external view returns (uint256 value) {
+        (, value) = _read();
     }
 
     /// @inheritdoc IDrainTrigger
@@ -159,23 +185,26 @@ contract DrainTrigger is IDrainTrigger, TriggerBase {
         return (c.time, c.peak);
     }
 
+    /// @inheritdoc IDrainTrigger
+    function confirmations() external view returns (uint256) {
+        return _candidate.blocks;
+    }
+
     /// @dev Records min(value, last value seen in an earlier block) into the current bucket; within one block the
     /// last value only goes down, so a value inflated inside a block never reaches the maximum.
-    function _recordSustained(uint256 value) private {
-        uint216 v = _toStored(value);
-        Last memory last = _last;
-        if (block.number == last.blockNumber) {
-            if (v < last.value) _last.value = v;
+    function _recordSustained(uint168 v) private {
+        (uint256 lastBlock, uint168 lastValue) = (_lastBlock, _lastValue);
+        if (block.number == lastBlock) {
+            if (v < lastValue) _lastValue = v;
             return;
         }
-        _last = Last(uint40(block.number), v);
-        uint216 sustained = v < last.value ? v : last.value;
+        (_lastBlock, _lastValue) = (SafeCast.toUint40(block.number), v);
+        uint168 sustained = v < lastValue ? v : lastValue;
         uint256 epoch = block.timestamp / BUCKET_SECONDS;
         Bucket storage b = _buckets[epoch % BUCKET_COUNT];
         Bucket memory cur = b;
         if (cur.epoch != epoch) {
-            b.epoch = uint40(epoch);
-            b.max = sustained;
+            (b.epoch, b.max) = (SafeCast.toUint40(epoch), sustained);
         } else if (sustained > cur.max) {
             b.max = sustained;
         }
@@ -195,12 +224,22 @@ contract DrainTrigger is IDrainTrigger, TriggerBase {
         return Math.mulDiv(peak, WAD - MAX_DROP_WAD, WAD);
     }
 
-    function _read() private view returns (uint256) {
-        if (HOLDER == address(0)) return ITvlReader(SOURCE).tvl();
-        return IERC20(SOURCE).balanceOf(HOLDER);
+    /// @dev Reads the observed value with a gas cap; a source that reverts, runs out of gas or returns fewer than 32
+    /// bytes gives ok = false, so a poke never reverts on it.
+    function _read() private view returns (bool ok, uint256 value) {
+        bytes memory data = HOLDER == address(0)
+            ? abi.encodeCall(ITvlReader.tvl, ())
+            : abi.encodeCall(IERC20.balanceOf, (HOLDER));
+        address target = SOURCE;
+        uint256 gasCap = READ_GAS;
+        assembly ("memory-safe") {
+            ok := staticcall(gasCap, target, add(data, 0x20), mload(data), 0, 0x20)
+            if lt(returndatasize(), 0x20) { ok := 0 }
+            value := mul(mload(0), ok)
+        }
     }
 
-    function _toStored(uint256 value) private pure returns (uint216) {
-        return value > VALUE_MAX ? uint216(VALUE_MAX) : uint216(value);
+    function _toStored(uint256 value) private pure returns (uint168) {
+        return value > VALUE_MAX ? type(uint168).max : uint168(value);
     }
 }

@@ -6,6 +6,8 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {ITrigger, TriggerState} from "../interfaces/ITrigger.sol";
 import {IPegTrigger} from "../interfaces/IPegTrigger.sol";
 import {TriggerBase} from "./TriggerBase.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {WAD} from "../libraries/ConstantsLib.sol";
 
 /// @title PegTrigger
 /// @notice Fires when the median of several Chainlink-compatible feeds stays below a trigger price for a window
@@ -99,7 +101,8 @@ contract PegTrigger is IPegTrigger, TriggerBase {
 
     /// @inheritdoc ITrigger
     /// @dev The sequencer feed is read only when the observation would change the state: a steady-state poke on
-    /// an L2 costs the same as on L1.
+    /// an L2 costs the same as on L1. Expiry is a matter of time, not of observation, so the sequencer does not gate
+    /// it.
     function poke() external returns (TriggerState) {
         TriggerState s = _state;
         if (s == TriggerState.TRIGGERED) return s;
@@ -107,24 +110,19 @@ contract PegTrigger is IPegTrigger, TriggerBase {
         uint256 times = _times;
         (Observation memory o, uint256 newTimes, uint256 faults) = _observe(times);
         if (faults != 0) _emitFaults(faults);
-        if (o.freshFeeds < MIN_FRESH_FEEDS) {
+        uint256 candidate = times & TIME_MASK;
+        bool enoughFeeds = o.freshFeeds >= MIN_FRESH_FEEDS;
+        TriggerState next = enoughFeeds ? _evaluate(s, o, candidate) : s;
+
+        // A candidate that no fresh consensus confirmed or cancelled within window + maxStaleness expires.
+        bool expired = s == TriggerState.FROZEN && next == TriggerState.FROZEN
+            && block.timestamp > candidate + WINDOW + MAX_STALENESS;
+        if (expired) {
+            next = TriggerState.ACTIVE;
+        } else if (!enoughFeeds) {
             emit ObservationSkipped(SkipReason.TOO_FEW_FRESH_FEEDS);
             return s;
-        }
-
-        uint256 candidate = times & TIME_MASK;
-        TriggerState next = s;
-        if (s == TriggerState.ACTIVE) {
-            if (o.priceHigh < TRIGGER_PRICE) next = TriggerState.FROZEN;
-        } else if (o.time < candidate) {
-            // An observation older than the candidate (a fresher feed dropped out) neither cancels nor fires it.
-        } else if (o.priceLow >= RECOVERY_PRICE) {
-            next = TriggerState.ACTIVE;
-        } else if (o.time >= candidate + WINDOW) {
-            next = TriggerState.TRIGGERED;
-        }
-
-        if (next != s && address(SEQUENCER_FEED) != address(0)) {
+        } else if (next != s && address(SEQUENCER_FEED) != address(0)) {
             (bool ready, SkipReason reason) = _sequencerReady();
             if (!ready) {
                 emit ObservationSkipped(reason);
@@ -135,18 +133,39 @@ contract PegTrigger is IPegTrigger, TriggerBase {
         if (next == s) {
             // No transition: only the feeds' last-used times may have moved.
         } else if (next == TriggerState.FROZEN) {
-            candidate = o.time;
-            _freeze(o.time);
+            // Never dated before the trigger existed (a fresh round may predate the deployment).
+            candidate = o.time > DEPLOYED_AT ? o.time : DEPLOYED_AT;
+            _freeze(candidate);
         } else if (next == TriggerState.TRIGGERED) {
-            _fire(candidate, payoutFor(o.priceHigh));
+            // A candidate left unpoked for longer than the look-back is dated at the look-back bound.
+            uint256 earliest = _earliestIncidentTime();
+            _fire(candidate > earliest ? candidate : earliest, payoutFor(o.priceHigh));
         } else {
+            if (expired) emit CandidateExpired(candidate);
             candidate = 0;
             _unfreeze();
         }
 
         newTimes = (newTimes & ~TIME_MASK) | candidate;
-        if (newTimes != times) _times = uint240(newTimes);
+        if (newTimes != times) _times = SafeCast.toUint240(newTimes);
         return next;
+    }
+
+    /// @dev The rule on one observation with enough fresh feeds. With an even number of fresh feeds the two middle
+    /// answers must agree for any transition: open needs both below the trigger price, cancel both at or above the
+    /// recovery price, fire both below the recovery price (and a non-zero payout). When they disagree nothing
+    /// happens, so one lying feed of two can neither open, fire nor cancel.
+    function _evaluate(TriggerState s, Observation memory o, uint256 candidate) private view returns (TriggerState) {
+        if (s == TriggerState.ACTIVE) {
+            return o.priceHigh < TRIGGER_PRICE ? TriggerState.FROZEN : s;
+        }
+        // An observation older than the candidate (a fresher feed dropped out) neither cancels nor fires it.
+        if (o.time < candidate) return s;
+        if (o.priceLow >= RECOVERY_PRICE) return TriggerState.ACTIVE;
+        if (
+            o.time >= candidate + WINDOW && o.priceHigh < RECOVERY_PRICE && payoutFor(o.priceHigh) != 0
+        ) return TriggerState.TRIGGERED;
+        return s;
     }
 
     /// @inheritdoc IPegTrigger
@@ -213,6 +232,11 @@ contract PegTrigger is IPegTrigger, TriggerBase {
     /// @inheritdoc IPegTrigger
     function candidateTime() external view returns (uint256) {
         return _state == TriggerState.FROZEN ? _times & TIME_MASK : 0;
+    }
+
+    /// @inheritdoc IPegTrigger
+    function candidateExpiresAt() external view returns (uint256) {
+        return _state == TriggerState.FROZEN ? (_times & TIME_MASK) + WINDOW + MAX_STALENESS + 1 : 0;
     }
 
     /// @dev Reads every feed. Returns the observation, `times` with the used feeds' updatedAt recorded, and the

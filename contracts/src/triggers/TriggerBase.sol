@@ -3,15 +3,13 @@ pragma solidity 0.8.30;
 
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ITrigger, TriggerState} from "../interfaces/ITrigger.sol";
+import {MAX_INCIDENT_LOOKBACK, WAD} from "../libraries/ConstantsLib.sol";
 
 /// @title TriggerBase
 /// @notice The state machine every trigger shares: ACTIVE <-> FROZEN -> TRIGGERED.
 /// @dev INV-TRIGGER: `_fire` is the only way into TRIGGERED, it can run once, and nothing writes the
 /// incident afterwards; every transition helper refuses to leave TRIGGERED.
 abstract contract TriggerBase is ITrigger {
-    /// @dev 100% as a payout ratio.
-    uint256 internal constant WAD = 1e18;
-
     /// @dev Written once, when the trigger fires: incident time (40 bits) | payout ratio (64 bits, 1e18 < 2^64) |
     /// a constant 1 set at deployment, so that the firing poke updates a non-zero slot (about 5,000 gas) rather
     /// than creating one (about 22,000 gas).
@@ -21,6 +19,9 @@ abstract contract TriggerBase is ITrigger {
         uint8 slotInUse;
     }
 
+    /// @dev When the trigger was deployed: no incident is ever dated before it.
+    uint256 internal immutable DEPLOYED_AT;
+
     /// @dev Slot 0: the incident. Slot 1 starts with `_state` (8 bits) and leaves 248 bits to the derived
     /// contract's first variable, so a poke can read the state and its own bookkeeping in one SLOAD.
     Incident internal _incident;
@@ -28,6 +29,7 @@ abstract contract TriggerBase is ITrigger {
 
     constructor() {
         _incident.slotInUse = 1;
+        DEPLOYED_AT = block.timestamp;
     }
 
     /// @inheritdoc ITrigger
@@ -40,6 +42,19 @@ abstract contract TriggerBase is ITrigger {
         if (_state != TriggerState.TRIGGERED) return (0, 0);
         Incident memory i = _incident;
         return (i.time, i.payoutWad);
+    }
+
+    /// @dev max(deployment time, now - MAX_INCIDENT_LOOKBACK): the earliest incident time the trigger reports now.
+    function _earliestIncidentTime() internal view returns (uint256) {
+        uint256 lookback = block.timestamp > MAX_INCIDENT_LOOKBACK ? block.timestamp - MAX_INCIDENT_LOOKBACK : 0;
+        return lookback > DEPLOYED_AT ? lookback : DEPLOYED_AT;
+    }
+
+    /// @dev Reverts unless _earliestIncidentTime() <= time <= now: the bound on every incident time a caller gives.
+    function _checkIncidentTime(uint256 time) internal view {
+        uint256 earliest = _earliestIncidentTime();
+        require(time >= earliest, IncidentTooOld(time, earliest));
+        require(time <= block.timestamp, IncidentInFuture(time, block.timestamp));
     }
 
     /// @dev ACTIVE -> FROZEN; `candidateTime` is reported in the event only.
@@ -61,7 +76,7 @@ abstract contract TriggerBase is ITrigger {
         assert(_state != TriggerState.TRIGGERED);
         if (payoutWad > WAD) payoutWad = WAD;
         _state = TriggerState.TRIGGERED;
-        _incident = Incident(SafeCast.toUint40(time), uint64(payoutWad), 1);
+        _incident = Incident(SafeCast.toUint40(time), SafeCast.toUint64(payoutWad), 1);
         emit TriggerStateChanged(TriggerState.TRIGGERED, time, payoutWad);
     }
 }

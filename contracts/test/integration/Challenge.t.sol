@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BUSL-1.1
 pragma solidity 0.8.30;
 
+import {EventsLib} from "../../src/libraries/EventsLib.sol";
 import {AssessedBase} from "../utils/ClaimsBase.sol";
 import {AssessedClaims} from "../../src/AssessedClaims.sol";
 import {Claim, ClaimStatus} from "../../src/interfaces/IAssessedClaims.sol";
@@ -17,7 +18,7 @@ contract ChallengeTest is AssessedBase {
         vm.startPrank(challenger);
         usdc.approve(address(claims), bond);
         vm.expectEmit(address(claims));
-        emit AssessedClaims.ClaimChallenged(claimId, challenger, bond);
+        emit EventsLib.ClaimChallenged(claimId, challenger, bond);
         claims.challenge(claimId);
         vm.stopPrank();
         Claim memory c = _claim(claimId);
@@ -70,12 +71,18 @@ contract ChallengeTest is AssessedBase {
         claims.challenge(claimId);
     }
 
-    function test_challenge_revertsNoAssessorGroup() public {
-        uint256 mId = _createMarket(address(0));
-        _back(pool, mId, 5_000);
-        uint256 policyId = _buyFor(buyer, mId, 100_000e6, 30 days, _one(poolId));
-        uint256 claimId = _submitAs(buyer, policyId, 1_000e6);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NoAssessorGroup.selector, mId));
+    /// @dev A claimant challenging its own fast-track claim (to have it denied at no cost and front-run a genuine
+    /// challenger) is refused.
+    function test_challenge_revertsSelfChallenge() public {
+        (, uint256 claimId) = _fastClaim(1_000e6);
+        usdc.mint(buyer, 1_000e6);
+        vm.startPrank(buyer);
+        usdc.approve(address(claims), type(uint256).max);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.SelfChallenge.selector, claimId, buyer));
         claims.challenge(claimId);
+        vm.stopPrank();
+        assertEq(uint8(_status(claimId)), uint8(ClaimStatus.FAST_TRACK));
+        _challengeAs(challenger, claimId);
+        assertEq(uint8(_status(claimId)), uint8(ClaimStatus.VOTING));
     }
 }

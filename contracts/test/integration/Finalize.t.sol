@@ -16,7 +16,7 @@ contract FinalizeTest is AssessedBase {
         assertEq(uint8(claims.finalize(claimId)), uint8(ClaimStatus.APPROVED));
         Claim memory c = _claim(claimId);
         assertEq(uint8(c.status), uint8(ClaimStatus.APPROVED));
-        assertEq(c.payableAt, block.timestamp, "fast track pays at once");
+        assertEq(c.payableAt, block.timestamp + COOLDOWN, "fast track waits the void window too");
         assertEq(pool.claimHold(), amount, "still held until paid");
     }
 
@@ -100,6 +100,7 @@ contract FinalizeTest is AssessedBase {
         claims.finalize(claimId);
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.WrongClaimStatus.selector, claimId, uint8(ClaimStatus.APPROVED)));
         claims.finalize(claimId);
+        vm.warp(block.timestamp + COOLDOWN); // the void window
         claims.redeemClaim(claimId);
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.WrongClaimStatus.selector, claimId, uint8(ClaimStatus.PAID)));
         claims.finalize(claimId);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: BUSL-1.1
 pragma solidity 0.8.30;
 
-import {AssessedBase} from "../utils/ClaimsBase.sol";
+import {EventsLib} from "../../src/libraries/EventsLib.sol";
+import {AssessedBase, RecordingReceiver} from "../utils/ClaimsBase.sol";
 import {Pool} from "../../src/Pool.sol";
 import {AssessedClaims} from "../../src/AssessedClaims.sol";
 import {Claim, ClaimStatus} from "../../src/interfaces/IAssessedClaims.sol";
@@ -13,11 +14,12 @@ contract RedeemClaimTest is AssessedBase {
         (, uint256 claimId) = _fastClaim(amount);
         vm.warp(block.timestamp + 2 days + 1);
         claims.finalize(claimId);
+        vm.warp(block.timestamp + COOLDOWN); // the void window
         uint256 balance = usdc.balanceOf(buyer);
         uint256 capital = pool.totalAssets();
         uint256 locked = pool.lockedCapital();
         vm.expectEmit(address(claims));
-        emit AssessedClaims.ClaimRedeemed(claimId, buyer, amount);
+        emit EventsLib.ClaimRedeemed(claimId, buyer, amount);
         vm.prank(stranger);
         assertEq(claims.redeemClaim(claimId), amount);
         assertEq(usdc.balanceOf(buyer) - balance, amount + amount / 100, "payout plus deposit back");
@@ -69,6 +71,7 @@ contract RedeemClaimTest is AssessedBase {
         claims.redeemClaim(claimId);
         vm.warp(block.timestamp + 2 days + 1);
         claims.finalize(claimId);
+        vm.warp(block.timestamp + COOLDOWN); // the void window
         claims.redeemClaim(claimId);
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.WrongClaimStatus.selector, claimId, uint8(ClaimStatus.PAID)));
         claims.redeemClaim(claimId);
@@ -93,6 +96,7 @@ contract RedeemClaimTest is AssessedBase {
         cover.transferFrom(buyer, alice, policyId);
         vm.warp(block.timestamp + 2 days + 1);
         claims.finalize(claimId);
+        vm.warp(block.timestamp + COOLDOWN); // the void window
         uint256 balance = usdc.balanceOf(buyer);
         claims.redeemClaim(claimId);
         assertEq(usdc.balanceOf(alice), 5_000e6, "payout to the current owner");
@@ -107,6 +111,7 @@ contract RedeemClaimTest is AssessedBase {
         uint256 claimId = _submitAs(buyer, policyId, amount);
         vm.warp(block.timestamp + 2 days + 1);
         claims.finalize(claimId);
+        vm.warp(block.timestamp + COOLDOWN); // the void window
         uint256 capSmall = small.totalAssets();
         uint256 capBig = pool.totalAssets();
         claims.redeemClaim(claimId);
@@ -132,5 +137,48 @@ contract RedeemClaimTest is AssessedBase {
         assertLt(pool.totalAssets(), capital);
         assertGe(pool.totalAssets(), 5_000e6, "the held amount stays in the pool");
         assertEq(claims.redeemClaim(claimId), 5_000e6);
+    }
+
+    /// @dev A contract owner is notified of its assessed payout.
+    function test_redeemClaim_notifiesContractOwner() public {
+        RecordingReceiver receiver = new RecordingReceiver();
+        (uint256 policyId, uint256 claimId) = _fastClaim(5_000e6);
+        vm.prank(buyer);
+        cover.transferFrom(buyer, address(receiver), policyId);
+        vm.warp(block.timestamp + 2 days + 1);
+        claims.finalize(claimId);
+        vm.warp(block.timestamp + COOLDOWN);
+        vm.expectEmit(address(receiver));
+        emit RecordingReceiver.Notified(policyId, address(usdc), 5_000e6);
+        claims.redeemClaim(claimId);
+        assertEq(receiver.lastAmount(), 5_000e6);
+    }
+
+    /// @dev A caller cannot pay a contract owner without notifying it: at every gas limit the call either reverts
+    /// (below the callback's need, with InsufficientCallbackGas) or pays and notifies.
+    function test_redeemClaim_tightGasCannotStarveCallback() public {
+        RecordingReceiver receiver = new RecordingReceiver();
+        (uint256 policyId, uint256 claimId) = _fastClaim(5_000e6);
+        vm.prank(buyer);
+        cover.transferFrom(buyer, address(receiver), policyId);
+        vm.warp(block.timestamp + 2 days + 1);
+        claims.finalize(claimId);
+        vm.warp(block.timestamp + COOLDOWN);
+        bool guarded;
+        bool paid;
+        for (uint256 gas = 60_000; gas <= 600_000; gas += 2_000) {
+            (bool ok, bytes memory ret) =
+                address(claims).call{gas: gas}(abi.encodeCall(claims.redeemClaim, (claimId)));
+            if (!ok) {
+                if (ret.length >= 4 && bytes4(ret) == ErrorsLib.InsufficientCallbackGas.selector) guarded = true;
+                continue;
+            }
+            paid = true;
+            assertEq(receiver.lastAmount(), 5_000e6, "paid without notifying");
+            break;
+        }
+        assertTrue(guarded, "some gas limit hit the callback guard");
+        assertTrue(paid);
+        assertEq(uint8(_status(claimId)), uint8(ClaimStatus.PAID));
     }
 }

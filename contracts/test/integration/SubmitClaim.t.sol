@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BUSL-1.1
 pragma solidity 0.8.30;
 
+import {EventsLib} from "../../src/libraries/EventsLib.sol";
 import {AssessedBase} from "../utils/ClaimsBase.sol";
 import {MockTrigger} from "../../src/mocks/MockTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
@@ -21,7 +22,7 @@ contract SubmitClaimTest is AssessedBase {
         usdc.approve(address(claims), type(uint256).max);
         uint256 balance = usdc.balanceOf(buyer);
         vm.expectEmit(address(claims));
-        emit AssessedClaims.ClaimSubmitted(1, policyId, buyer, amount, "ipfs://evidence");
+        emit EventsLib.ClaimSubmitted(1, policyId, buyer, amount, "ipfs://evidence");
         uint256 claimId = claims.submitClaim(policyId, amount, "ipfs://evidence");
         vm.stopPrank();
 
@@ -148,6 +149,7 @@ contract SubmitClaimTest is AssessedBase {
         (uint256 policyId, uint256 claimId) = _fastClaim(5_000e6);
         vm.warp(block.timestamp + 2 days + 1);
         claims.finalize(claimId);
+        vm.warp(block.timestamp + COOLDOWN); // the void window
         claims.redeemClaim(claimId);
         usdc.mint(buyer, 1_000e6);
         vm.prank(buyer);
@@ -171,10 +173,20 @@ contract SubmitClaimTest is AssessedBase {
         uint256 mId = _createMarket(address(0));
         _back(pool, mId, 5_000);
         uint256 policyId = _buyFor(buyer, mId, 100_000e6, 30 days, _one(poolId));
-        vm.prank(buyer);
+        assertFalse(claims.hasAssessors(mId));
+        assertTrue(claims.hasAssessors(marketId));
+        usdc.mint(buyer, amount);
+        vm.startPrank(buyer);
+        usdc.approve(address(claims), type(uint256).max);
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NoAssessorGroup.selector, mId));
         claims.submitClaim(policyId, amount, "");
-        // A fast-track claim needs no group.
+        // A fast-track claim is refused too: it could be neither challenged nor voided.
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NoAssessorGroup.selector, mId));
+        claims.submitClaim(policyId, 1_000e6, "");
+        vm.stopPrank();
+        // Once assessors exist, the market accepts claims.
+        _assessorGroupFor(mId);
+        assertTrue(claims.hasAssessors(mId));
         _submitAs(buyer, policyId, 1_000e6);
     }
 

@@ -64,15 +64,37 @@ contract VoidClaimTest is AssessedBase {
         claims.voidClaim(claimId);
     }
 
-    function test_voidClaim_revertsOnFastTrackApproval() public {
+    function test_voidClaim_revertsOnFastTrackBeforeApproval() public {
         (, uint256 claimId) = _fastClaim(1_000e6);
         vm.prank(governance);
         vm.expectRevert(
             abi.encodeWithSelector(ErrorsLib.WrongClaimStatus.selector, claimId, uint8(ClaimStatus.FAST_TRACK))
         );
         claims.voidClaim(claimId);
+    }
+
+    /// @dev A fast-track approval used to be payable at once, so fraud could never be voided. It now waits the
+    /// group's cooldown, like a voted approval, and the voider can void it then; afterwards it cannot.
+    function test_voidClaim_voidsFastTrackApprovalDuringCooldown(uint256 wait) public {
+        wait = bound(wait, 0, COOLDOWN - 1);
+        (, uint256 claimId) = _fastClaim(1_000e6);
         vm.warp(block.timestamp + 2 days + 1);
         claims.finalize(claimId);
+        uint256 payableAt = _claim(claimId).payableAt;
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.TooEarly.selector, claimId, payableAt));
+        claims.redeemClaim(claimId);
+        vm.warp(block.timestamp + wait);
+        vm.prank(governance);
+        claims.voidClaim(claimId);
+        assertEq(uint8(_status(claimId)), uint8(ClaimStatus.VOIDED));
+        assertEq(pool.claimHold(), 0, "hold released");
+    }
+
+    function test_voidClaim_revertsOnFastTrackAfterCooldown() public {
+        (, uint256 claimId) = _fastClaim(1_000e6);
+        vm.warp(block.timestamp + 2 days + 1);
+        claims.finalize(claimId);
+        vm.warp(block.timestamp + COOLDOWN);
         vm.prank(governance);
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.WrongClaimStatus.selector, claimId, uint8(ClaimStatus.APPROVED)));
         claims.voidClaim(claimId);

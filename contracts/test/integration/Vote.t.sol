@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BUSL-1.1
 pragma solidity 0.8.30;
 
+import {EventsLib} from "../../src/libraries/EventsLib.sol";
 import {AssessedBase} from "../utils/ClaimsBase.sol";
 import {AssessedClaims} from "../../src/AssessedClaims.sol";
 import {AssessorRules, Claim, ClaimStatus} from "../../src/interfaces/IAssessedClaims.sol";
@@ -11,7 +12,7 @@ contract VoteTest is AssessedBase {
     function test_vote_countsOneVotePerMember() public {
         (, uint256 claimId) = _votingClaim(50_000e6);
         vm.expectEmit(address(claims));
-        emit AssessedClaims.Voted(claimId, assessor1, true, block.timestamp + VOTING_PERIOD);
+        emit EventsLib.Voted(claimId, assessor1, true, block.timestamp + VOTING_PERIOD);
         _vote(assessor1, claimId, true);
         _vote(assessor2, claimId, false);
         _vote(assessor3, claimId, true);

@@ -32,6 +32,11 @@ contract TriggerHandler is Test {
     uint256 public fires;
     /// @dev Set if any poke reverted: keepers must always be able to poke.
     bool public pokeReverted;
+    /// @dev Calls that did something (a campaign in which everything reverts must fail).
+    uint256 public successes;
+    uint256 public pokes;
+    /// @dev Deployment time of every trigger (they are deployed together).
+    uint256 public immutable deployedAt = block.timestamp;
 
     constructor(
         MockAggregator[3] memory feeds_,
@@ -53,6 +58,7 @@ contract TriggerHandler is Test {
 
     function setPrice(uint256 feedSeed, int256 price) external {
         feeds[feedSeed % 3].setAnswer(bound(price, 0.9e8, 1.01e8));
+        ++successes;
     }
 
     function setAllPrices(int256 price) external {
@@ -60,6 +66,7 @@ contract TriggerHandler is Test {
         for (uint256 i; i < 3; ++i) {
             feeds[i].setAnswer(price);
         }
+        ++successes;
     }
 
     function setFaultyRound(uint256 feedSeed, int256 answer, uint256 back, uint80 lag) external {
@@ -68,42 +75,54 @@ contract TriggerHandler is Test {
         back = bound(back, 0, 2 days);
         uint256 t = block.timestamp > back ? block.timestamp - back : 0;
         f.setRound(id + 1, bound(answer, -1e8, 2e8), t, t, id + 1 - uint80(bound(lag, 0, 1)));
+        ++successes;
     }
 
     function setTvl(uint256 value) external {
         reader.setTvl(bound(value, 0, 2e12));
+        ++successes;
     }
 
     function attest(uint256 memberSeed, uint256 incidentSeed) external {
         if (triggers[2].state() != TriggerState.ACTIVE) return;
         uint256 time = block.timestamp - (incidentSeed % 2) * 1 hours;
         vm.prank(members[memberSeed % MEMBERS]);
-        try CommitteeTrigger(address(triggers[2])).attest(time, incidentSeed % 2 == 0 ? 1e18 : 0.5e18) {} catch {}
+        try CommitteeTrigger(address(triggers[2])).attest(time, incidentSeed % 2 == 0 ? 1e18 : 0.5e18) {
+            ++successes;
+        } catch {}
     }
 
     function veto() external {
         if (triggers[2].state() != TriggerState.FROZEN) return;
         vm.prank(vetoer);
-        try CommitteeTrigger(address(triggers[2])).veto() {} catch {}
+        try CommitteeTrigger(address(triggers[2])).veto() {
+            ++successes;
+        } catch {}
     }
 
     function propose(uint256 payout) external {
         if (triggers[3].state() != TriggerState.ACTIVE) return;
         OptimisticTrigger(address(triggers[3])).propose(block.timestamp, bound(payout, 1, 1e18), "uri");
+        ++successes;
     }
 
     function dispute() external {
-        try OptimisticTrigger(address(triggers[3])).dispute() {} catch {}
+        try OptimisticTrigger(address(triggers[3])).dispute() {
+            ++successes;
+        } catch {}
     }
 
     function resolve(bool upheld) external {
         vm.prank(resolver);
-        try OptimisticTrigger(address(triggers[3])).resolve(upheld) {} catch {}
+        try OptimisticTrigger(address(triggers[3])).resolve(upheld) {
+            ++successes;
+        } catch {}
     }
 
     function warp(uint256 dt) external {
         vm.warp(block.timestamp + bound(dt, 1, 12 hours));
         vm.roll(block.number + 1);
+        ++successes;
     }
 
     function pokeAll() external {
@@ -117,8 +136,10 @@ contract TriggerHandler is Test {
     }
 
     function _poke(uint256 i) internal {
-        try triggers[i].poke() {}
-        catch {
+        try triggers[i].poke() {
+            ++successes;
+            ++pokes;
+        } catch {
             pokeReverted = true;
         }
         _record(i);
@@ -203,6 +224,23 @@ contract TriggerInvariantsTest is Test {
     /// @dev A poke never reverts, whatever the feeds, TVL, attestations or proposals.
     function invariant_pokeNeverReverts() public view {
         assertFalse(handler.pokeReverted(), "poke reverted");
+    }
+
+    /// @dev No incident is dated before its trigger existed, nor after it was reported; a fired peg or drain trigger
+    /// never reports a zero payout.
+    function invariant_incidentTimeBounded() public view {
+        for (uint256 i; i < 4; ++i) {
+            if (!handler.seenTriggered(i)) continue;
+            assertGe(handler.seenTime(i), handler.deployedAt(), "incident before the trigger existed");
+            assertLe(handler.seenTime(i), block.timestamp, "incident in the future");
+            if (i < 2) assertGt(handler.seenPayout(i), 0, "fired with a zero payout");
+        }
+    }
+
+    /// @dev The campaign did real work: some calls succeeded and some pokes ran.
+    function afterInvariant() public view {
+        assertGt(handler.successes(), 0, "every call reverted");
+        assertGt(handler.pokes(), 0, "no poke ran");
     }
 
     /// @dev Payout ratios stay within [0, 1e18]; incident() is (0, 0) unless TRIGGERED.

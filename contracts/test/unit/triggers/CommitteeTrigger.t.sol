@@ -5,8 +5,13 @@ import {Test} from "forge-std/Test.sol";
 import {ITrigger, TriggerState} from "../../../src/interfaces/ITrigger.sol";
 import {ICommitteeTrigger} from "../../../src/interfaces/ICommitteeTrigger.sol";
 import {CommitteeTrigger} from "../../../src/triggers/CommitteeTrigger.sol";
+import {MAX_INCIDENT_LOOKBACK} from "../../../src/libraries/ConstantsLib.sol";
 
 contract CommitteeTriggerTest is Test {
+    /// @dev Deployment time; incidents are dated after it.
+    uint256 internal constant T0 = 1_700_000_000;
+    uint256 internal constant INC = T0 + 100;
+    uint256 internal constant INC2 = T0 + 200;
     uint256 internal constant N = 5;
     uint256 internal constant M = 3;
     uint256 internal constant CHALLENGE = 1 days;
@@ -16,11 +21,12 @@ contract CommitteeTriggerTest is Test {
     CommitteeTrigger internal trigger;
 
     function setUp() public {
-        vm.warp(1_700_000_000);
+        vm.warp(T0);
         for (uint256 i; i < N; ++i) {
             members.push(makeAddr(string(abi.encode("member", i))));
         }
         trigger = new CommitteeTrigger(members, M, vetoer, CHALLENGE);
+        vm.warp(T0 + 1 days);
     }
 
     function _attestBy(uint256 count, uint256 time, uint256 payout) internal {
@@ -88,7 +94,7 @@ contract CommitteeTriggerTest is Test {
         vm.prank(members[0]);
         vm.expectRevert(
             abi.encodeWithSelector(
-                ICommitteeTrigger.IncidentInFuture.selector, block.timestamp + ahead, block.timestamp
+                ITrigger.IncidentInFuture.selector, block.timestamp + ahead, block.timestamp
             )
         );
         trigger.attest(block.timestamp + ahead, 1e18);
@@ -102,21 +108,21 @@ contract CommitteeTriggerTest is Test {
     }
 
     function test_attest_revertsWhenAlreadyAttested() public {
-        _attestBy(1, 100, 1e18);
+        _attestBy(1, INC, 1e18);
         vm.prank(members[0]);
-        vm.expectRevert(abi.encodeWithSelector(ICommitteeTrigger.AlreadyAttested.selector, members[0], 100, 1e18));
-        trigger.attest(100, 1e18);
+        vm.expectRevert(abi.encodeWithSelector(ICommitteeTrigger.AlreadyAttested.selector, members[0], INC, 1e18));
+        trigger.attest(INC, 1e18);
     }
 
     function test_attest_revertsWhenFrozen() public {
-        _attestBy(M, 100, 1e18);
+        _attestBy(M, INC, 1e18);
         vm.prank(members[M]);
         vm.expectRevert(abi.encodeWithSelector(ICommitteeTrigger.NotActive.selector, uint8(TriggerState.FROZEN)));
-        trigger.attest(100, 1e18);
+        trigger.attest(INC, 1e18);
     }
 
     function test_attest_belowThresholdStaysActive(uint256 time, uint256 payout) public {
-        time = bound(time, 0, block.timestamp);
+        time = bound(time, T0, block.timestamp);
         payout = bound(payout, 1, 1e18);
         _attestBy(M - 1, time, payout);
         assertEq(trigger.attestations(time, payout), M - 1);
@@ -125,14 +131,14 @@ contract CommitteeTriggerTest is Test {
 
     function test_attest_differentIncidentsDoNotCombine(uint256 payout) public {
         payout = bound(payout, 1, 1e18 - 1);
-        _attestBy(M - 1, 100, 1e18);
+        _attestBy(M - 1, INC, 1e18);
         vm.prank(members[M]);
-        trigger.attest(100, payout);
+        trigger.attest(INC, payout);
         assertEq(uint8(trigger.state()), uint8(TriggerState.ACTIVE));
     }
 
     function test_attest_thresholdFreezes(uint256 time, uint256 payout) public {
-        time = bound(time, 0, block.timestamp);
+        time = bound(time, T0, block.timestamp);
         payout = bound(payout, 1, 1e18);
         _attestBy(M - 1, time, payout);
         vm.expectEmit(address(trigger));
@@ -149,25 +155,25 @@ contract CommitteeTriggerTest is Test {
 
     function test_poke_waitsForChallengePeriod(uint256 dt) public {
         dt = bound(dt, 0, CHALLENGE - 1);
-        _attestBy(M, 100, 0.4e18);
+        _attestBy(M, INC, 0.4e18);
         vm.warp(block.timestamp + dt);
         assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN));
     }
 
     function test_poke_firesAfterChallengePeriod(uint256 dt) public {
         dt = bound(dt, CHALLENGE, 365 days);
-        _attestBy(M, 100, 0.4e18);
+        _attestBy(M, INC, 0.4e18);
         vm.warp(block.timestamp + dt);
         vm.expectEmit(address(trigger));
-        emit ITrigger.TriggerStateChanged(TriggerState.TRIGGERED, 100, 0.4e18);
+        emit ITrigger.TriggerStateChanged(TriggerState.TRIGGERED, INC, 0.4e18);
         assertEq(uint8(trigger.poke()), uint8(TriggerState.TRIGGERED));
         (uint256 t, uint256 p) = trigger.incident();
-        assertEq(t, 100);
+        assertEq(t, INC);
         assertEq(p, 0.4e18);
     }
 
     function test_poke_activeDoesNothing() public {
-        _attestBy(M - 1, 100, 1e18);
+        _attestBy(M - 1, INC, 1e18);
         vm.warp(block.timestamp + 30 days);
         assertEq(uint8(trigger.poke()), uint8(TriggerState.ACTIVE));
     }
@@ -176,7 +182,7 @@ contract CommitteeTriggerTest is Test {
 
     function test_veto_revertsForNonVetoer(address caller) public {
         vm.assume(caller != vetoer);
-        _attestBy(M, 100, 1e18);
+        _attestBy(M, INC, 1e18);
         vm.prank(caller);
         vm.expectRevert(abi.encodeWithSelector(ICommitteeTrigger.NotVetoer.selector, caller));
         trigger.veto();
@@ -189,7 +195,7 @@ contract CommitteeTriggerTest is Test {
     }
 
     function test_veto_revertsWhenTriggered() public {
-        _attestBy(M, 100, 1e18);
+        _attestBy(M, INC, 1e18);
         vm.warp(block.timestamp + CHALLENGE);
         trigger.poke();
         vm.prank(vetoer);
@@ -201,7 +207,7 @@ contract CommitteeTriggerTest is Test {
 
     function test_veto_revertsAfterChallengePeriod(uint256 dt) public {
         dt = bound(dt, CHALLENGE, 365 days);
-        _attestBy(M, 100, 1e18);
+        _attestBy(M, INC, 1e18);
         uint256 deadline = block.timestamp + CHALLENGE;
         vm.warp(block.timestamp + dt);
         vm.prank(vetoer);
@@ -211,34 +217,56 @@ contract CommitteeTriggerTest is Test {
 
     function test_veto_clearsAttestations(uint256 dt) public {
         dt = bound(dt, 0, CHALLENGE - 1);
-        _attestBy(M, 100, 1e18);
+        _attestBy(M, INC, 1e18);
         vm.warp(block.timestamp + dt);
         vm.expectEmit(address(trigger));
-        emit ICommitteeTrigger.Vetoed(100, 1e18);
+        emit ICommitteeTrigger.Vetoed(INC, 1e18);
         vm.prank(vetoer);
         trigger.veto();
         assertEq(uint8(trigger.state()), uint8(TriggerState.ACTIVE));
-        assertEq(trigger.attestations(100, 1e18), 0);
+        assertEq(trigger.attestations(INC, 1e18), 0);
         (uint256 t,,) = trigger.pending();
         assertEq(t, 0);
         vm.warp(block.timestamp + CHALLENGE);
         assertEq(uint8(trigger.poke()), uint8(TriggerState.ACTIVE));
         // The same members may attest again from scratch.
-        _attestBy(1, 100, 1e18);
-        assertEq(trigger.attestations(100, 1e18), 1);
+        _attestBy(1, INC, 1e18);
+        assertEq(trigger.attestations(INC, 1e18), 1);
     }
 
     function test_attest_revertsWhenTriggered() public {
-        _attestBy(M, 100, 1e18);
+        _attestBy(M, INC, 1e18);
         vm.warp(block.timestamp + CHALLENGE);
         trigger.poke();
         vm.prank(members[4]);
         vm.expectRevert(
             abi.encodeWithSelector(ICommitteeTrigger.NotActive.selector, uint8(TriggerState.TRIGGERED))
         );
-        trigger.attest(200, 0.5e18);
+        trigger.attest(INC2, 0.5e18);
         (uint256 t, uint256 p) = trigger.incident();
-        assertEq(t, 100);
+        assertEq(t, INC);
         assertEq(p, 1e18);
+    }
+
+    // ------------------------------------------------------------ incident time
+
+    /// @dev The "ancient incident" attack: attestations of a time before the deployment are refused.
+    function test_attest_revertsBeforeDeployment(uint256 time) public {
+        time = bound(time, 0, T0 - 1);
+        vm.prank(members[0]);
+        vm.expectRevert(abi.encodeWithSelector(ITrigger.IncidentTooOld.selector, time, T0));
+        trigger.attest(time, 1e18);
+    }
+
+    function test_attest_revertsBeyondLookback(uint256 age) public {
+        vm.warp(T0 + 30 days);
+        uint256 earliest = block.timestamp - MAX_INCIDENT_LOOKBACK;
+        assertEq(trigger.earliestIncidentTime(), earliest);
+        age = bound(age, MAX_INCIDENT_LOOKBACK + 1, 30 days);
+        vm.prank(members[0]);
+        vm.expectRevert(abi.encodeWithSelector(ITrigger.IncidentTooOld.selector, block.timestamp - age, earliest));
+        trigger.attest(block.timestamp - age, 1e18);
+        _attestBy(M, earliest, 1e18);
+        assertEq(uint8(trigger.state()), uint8(TriggerState.FROZEN));
     }
 }

@@ -7,6 +7,53 @@ import {IDrainTrigger} from "../../../src/interfaces/IDrainTrigger.sol";
 import {DrainTrigger} from "../../../src/triggers/DrainTrigger.sol";
 import {MockTvlReader} from "../../../src/mocks/MockTvlReader.sol";
 import {MockStable} from "../../../src/mocks/MockStable.sol";
+import {MAX_INCIDENT_LOOKBACK} from "../../../src/libraries/ConstantsLib.sol";
+
+/// @notice A lending pool whose flash loan lends out the observed balance and takes it back in the same call: the
+/// balance is low only inside the borrower's callback.
+contract FlashLender {
+    MockStable public immutable token;
+
+    constructor(MockStable token_) {
+        token = token_;
+    }
+
+    function flashLoan(uint256 amount, address target, bytes calldata data) external {
+        token.transfer(msg.sender, amount);
+        (bool ok,) = target.call(data);
+        require(ok, "callback");
+        require(token.transferFrom(msg.sender, address(this), amount), "repay");
+    }
+}
+
+/// @notice An attacker who pokes the trigger from inside a flash loan.
+contract FlashPoker {
+    function attack(FlashLender lender, ITrigger trigger, uint256 amount) external returns (TriggerState s) {
+        lender.token().approve(address(lender), amount);
+        lender.flashLoan(amount, address(trigger), abi.encodeCall(ITrigger.poke, ()));
+        s = trigger.state();
+    }
+}
+
+/// @notice A source whose reads revert, burn gas or return garbage.
+contract BrokenSource {
+    uint256 public mode;
+
+    function setMode(uint256 m) external {
+        mode = m;
+    }
+
+    fallback() external {
+        uint256 m = mode;
+        if (m == 0) revert("down");
+        if (m == 1) {
+            while (true) {}
+        }
+        assembly {
+            return(0, 1) // one byte: too short
+        }
+    }
+}
 
 contract DrainTriggerTest is Test {
     uint256 internal constant DROP = 0.5e18;
@@ -98,12 +145,14 @@ contract DrainTriggerTest is Test {
 
     function test_poke_firesWhenDropPersists(uint256 value, uint256 dt) public {
         value = bound(value, 0, TVL / 2 - 1);
-        dt = bound(dt, CONFIRM, 30 days);
+        dt = bound(dt, CONFIRM, MAX_INCIDENT_LOOKBACK);
         _after(60);
         reader.setTvl(value);
         trigger.poke();
         uint256 start = block.timestamp;
-        _after(dt);
+        _after(1);
+        assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN), "second block: not yet");
+        _after(dt - 1);
         uint256 payout = (TVL - value) * 1e18 / TVL;
         vm.expectEmit(address(trigger));
         emit ITrigger.TriggerStateChanged(TriggerState.TRIGGERED, start, payout);
@@ -155,8 +204,11 @@ contract DrainTriggerTest is Test {
         _after(60);
         reader.setTvl(0);
         trigger.poke();
+        _after(1);
+        trigger.poke();
         _after(CONFIRM);
         trigger.poke();
+        assertEq(uint8(trigger.state()), uint8(TriggerState.TRIGGERED));
         (uint256 t0, uint256 p0) = trigger.incident();
         _after(60);
         reader.setTvl(later);
@@ -177,7 +229,9 @@ contract DrainTriggerTest is Test {
         vm.prank(vault);
         token.transfer(address(1), TVL * 3 / 4);
         assertEq(uint8(t.poke()), uint8(TriggerState.FROZEN));
-        _after(CONFIRM);
+        _after(CONFIRM / 2);
+        assertEq(uint8(t.poke()), uint8(TriggerState.FROZEN));
+        _after(CONFIRM / 2);
         assertEq(uint8(t.poke()), uint8(TriggerState.TRIGGERED));
         (, uint256 p) = t.incident();
         assertEq(p, 0.75e18);
@@ -241,5 +295,132 @@ contract DrainTriggerTest is Test {
         trigger.poke();
         assertEq(trigger.windowMax(), TVL / 4);
         assertEq(uint8(trigger.state()), uint8(TriggerState.ACTIVE));
+    }
+
+    // ------------------------------------------------------------ flash-loan confirmation
+
+    function _flashSetup() internal returns (MockStable token, FlashLender lender, FlashPoker attacker, DrainTrigger t) {
+        token = new MockStable("USD", "USD");
+        lender = new FlashLender(token);
+        token.mint(address(lender), TVL);
+        attacker = new FlashPoker();
+        t = new DrainTrigger(address(token), address(lender), DROP, WINDOW, BUCKETS, CONFIRM);
+        _after(60);
+        t.poke();
+    }
+
+    /// @dev Replays the attack: two readings `confirmDelay` apart, each inside a flash loan that takes 99% of the
+    /// balance and returns it in the same transaction. It used to fire a 99% payout; two readings no longer confirm.
+    function test_poke_flashLoanReadingsConfirmDelayApartDoNotFire() public {
+        (, FlashLender lender, FlashPoker attacker, DrainTrigger t) = _flashSetup();
+        _after(60);
+        assertEq(uint8(attacker.attack(lender, t, TVL * 99 / 100)), uint8(TriggerState.FROZEN));
+        _after(CONFIRM);
+        assertEq(uint8(attacker.attack(lender, t, TVL * 99 / 100)), uint8(TriggerState.FROZEN), "two blocks: no fire");
+        assertEq(t.confirmations(), 2);
+        (uint256 time, uint256 payout) = t.incident();
+        assertEq(time + payout, 0);
+    }
+
+    /// @dev The attacker adds flash readings in more blocks, but one honest poke between them (a keeper, or the core
+    /// before a sale or an exit) sees the balance restored and resets the candidate.
+    function test_poke_honestReadingBetweenFlashReadingsResets(uint256 gap) public {
+        gap = bound(gap, 1, CONFIRM);
+        (, FlashLender lender, FlashPoker attacker, DrainTrigger t) = _flashSetup();
+        _after(60);
+        attacker.attack(lender, t, TVL * 99 / 100);
+        _after(gap);
+        attacker.attack(lender, t, TVL * 99 / 100);
+        _after(1);
+        assertEq(uint8(t.poke()), uint8(TriggerState.ACTIVE), "an honest reading cancels");
+        (uint256 ct, uint256 peak) = t.candidate();
+        assertEq(ct + peak + t.confirmations(), 0);
+        _after(CONFIRM);
+        assertEq(uint8(attacker.attack(lender, t, TVL * 99 / 100)), uint8(TriggerState.FROZEN), "starts over");
+        assertEq(t.confirmations(), 1);
+    }
+
+    /// @dev A higher reading later in the same block as a flash reading also resets the candidate.
+    function test_poke_restoredReadingInSameBlockResets() public {
+        (, FlashLender lender, FlashPoker attacker, DrainTrigger t) = _flashSetup();
+        _after(60);
+        attacker.attack(lender, t, TVL * 99 / 100);
+        assertEq(uint8(t.poke()), uint8(TriggerState.ACTIVE));
+    }
+
+    /// @dev Readings of the drop in several pokes of one block count as one block.
+    function test_poke_manyReadingsInOneBlockCountOnce() public {
+        _after(60);
+        reader.setTvl(0);
+        trigger.poke();
+        trigger.poke();
+        trigger.poke();
+        assertEq(trigger.confirmations(), 1);
+        _after(CONFIRM);
+        trigger.poke();
+        trigger.poke();
+        assertEq(trigger.confirmations(), 2);
+        assertEq(uint8(trigger.state()), uint8(TriggerState.FROZEN));
+    }
+
+    /// @dev Three distinct blocks within the delay are not enough: the last must come at least confirmDelay after
+    /// the first.
+    function test_poke_confirmationsBeforeDelayDoNotFire(uint256 blocks) public {
+        blocks = bound(blocks, 3, 20);
+        _after(60);
+        reader.setTvl(0);
+        trigger.poke();
+        for (uint256 i; i < blocks; ++i) {
+            vm.roll(block.number + 1);
+            vm.warp(block.timestamp + (CONFIRM - 1) / blocks);
+            assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN));
+        }
+    }
+
+    /// @dev A drop left unconfirmed for longer than the look-back is dated at the look-back bound when it fires.
+    function test_poke_oldCandidateIsDatedAtLookbackBound() public {
+        _after(60);
+        reader.setTvl(0);
+        trigger.poke();
+        _after(1);
+        trigger.poke();
+        _after(30 days);
+        assertEq(uint8(trigger.poke()), uint8(TriggerState.TRIGGERED));
+        (uint256 t,) = trigger.incident();
+        assertEq(t, block.timestamp - MAX_INCIDENT_LOOKBACK);
+    }
+
+    // ------------------------------------------------------------ bad sources
+
+    /// @dev A source that reverts, burns gas or returns garbage is no observation: the poke does not revert.
+    function test_poke_brokenSourceIsNoObservation(uint256 mode) public {
+        mode = bound(mode, 0, 2);
+        BrokenSource src = new BrokenSource();
+        DrainTrigger t = new DrainTrigger(address(src), address(0), DROP, WINDOW, BUCKETS, CONFIRM);
+        src.setMode(mode);
+        _after(60);
+        vm.expectEmit(address(t));
+        emit IDrainTrigger.ReadFailed();
+        assertEq(uint8(t.poke()), uint8(TriggerState.ACTIVE));
+        assertEq(t.currentValue(), 0);
+    }
+
+    // ------------------------------------------------------------ gas
+
+    /// @dev The no-op paths the core pays for when it pokes before a sale or an exit.
+    function test_poke_gas() public {
+        _after(60);
+        trigger.poke();
+        uint256 g = gasleft();
+        trigger.poke();
+        uint256 sameBlock = g - gasleft();
+        _after(12);
+        g = gasleft();
+        trigger.poke();
+        uint256 newBlock = g - gasleft();
+        emit log_named_uint("drain no-op poke, same block", sameBlock);
+        emit log_named_uint("drain steady poke, new block", newBlock);
+        assertLt(sameBlock, 15_000);
+        assertLt(newBlock, 60_000);
     }
 }

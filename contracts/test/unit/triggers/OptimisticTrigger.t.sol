@@ -7,8 +7,13 @@ import {ITrigger, TriggerState} from "../../../src/interfaces/ITrigger.sol";
 import {IOptimisticTrigger} from "../../../src/interfaces/IOptimisticTrigger.sol";
 import {OptimisticTrigger} from "../../../src/triggers/OptimisticTrigger.sol";
 import {MockStable} from "../../../src/mocks/MockStable.sol";
+import {MAX_INCIDENT_LOOKBACK} from "../../../src/libraries/ConstantsLib.sol";
 
 contract OptimisticTriggerTest is Test {
+    /// @dev Deployment time; incidents are dated after it.
+    uint256 internal constant T0 = 1_700_000_000;
+    uint256 internal constant INC = T0 + 100;
+    uint256 internal constant INC2 = T0 + 200;
     uint256 internal constant BOND = 1_000e6;
     uint256 internal constant LIVENESS = 2 days;
 
@@ -19,9 +24,10 @@ contract OptimisticTriggerTest is Test {
     address internal disputer = makeAddr("disputer");
 
     function setUp() public {
-        vm.warp(1_700_000_000);
+        vm.warp(T0);
         token = new MockStable("USD", "USD");
         trigger = new OptimisticTrigger(token, BOND, LIVENESS, resolver);
+        vm.warp(T0 + 1 days);
         address[2] memory users = [proposer, disputer];
         for (uint256 i; i < 2; ++i) {
             token.mint(users[i], 10 * BOND);
@@ -65,7 +71,7 @@ contract OptimisticTriggerTest is Test {
     // ---------------------------------------------------------------- propose
 
     function test_propose_freezesAndPullsBond(uint256 time, uint256 payout) public {
-        time = bound(time, 0, block.timestamp);
+        time = bound(time, T0, block.timestamp);
         payout = bound(payout, 1, 1e18);
         vm.expectEmit(address(trigger));
         emit IOptimisticTrigger.Proposed(1, proposer, time, payout, "ipfs://evidence");
@@ -85,7 +91,7 @@ contract OptimisticTriggerTest is Test {
         ahead = bound(ahead, 1, type(uint128).max);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IOptimisticTrigger.IncidentInFuture.selector, block.timestamp + ahead, block.timestamp
+                ITrigger.IncidentInFuture.selector, block.timestamp + ahead, block.timestamp
             )
         );
         _propose(block.timestamp + ahead, 1e18);
@@ -98,16 +104,16 @@ contract OptimisticTriggerTest is Test {
     }
 
     function test_propose_revertsWhileProposalOpen() public {
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
         vm.expectRevert(abi.encodeWithSelector(IOptimisticTrigger.NotActive.selector, uint8(TriggerState.FROZEN)));
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
     }
 
     // ------------------------------------------------------------------- poke
 
     function test_poke_waitsForLiveness(uint256 dt) public {
         dt = bound(dt, 0, LIVENESS - 1);
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
         vm.warp(block.timestamp + dt);
         assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN));
     }
@@ -115,13 +121,13 @@ contract OptimisticTriggerTest is Test {
     function test_poke_firesUndisputedAndReturnsBond(uint256 dt, uint256 payout) public {
         dt = bound(dt, LIVENESS, 365 days);
         payout = bound(payout, 1, 1e18);
-        _propose(100, payout);
+        _propose(INC, payout);
         vm.warp(block.timestamp + dt);
         vm.expectEmit(address(trigger));
-        emit ITrigger.TriggerStateChanged(TriggerState.TRIGGERED, 100, payout);
+        emit ITrigger.TriggerStateChanged(TriggerState.TRIGGERED, INC, payout);
         assertEq(uint8(trigger.poke()), uint8(TriggerState.TRIGGERED));
         (uint256 t, uint256 p) = trigger.incident();
-        assertEq(t, 100);
+        assertEq(t, INC);
         assertEq(p, payout);
         assertEq(trigger.bondsOwed(proposer), BOND);
         vm.prank(proposer);
@@ -131,7 +137,7 @@ contract OptimisticTriggerTest is Test {
 
     function test_poke_disputedDoesNotFire(uint256 dt) public {
         dt = bound(dt, LIVENESS, 365 days);
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
         _dispute();
         vm.warp(block.timestamp + dt);
         assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN));
@@ -146,7 +152,7 @@ contract OptimisticTriggerTest is Test {
 
     function test_dispute_revertsAfterLiveness(uint256 dt) public {
         dt = bound(dt, LIVENESS, 365 days);
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
         uint256 deadline = block.timestamp + LIVENESS;
         vm.warp(block.timestamp + dt);
         vm.expectRevert(abi.encodeWithSelector(IOptimisticTrigger.LivenessExpired.selector, 1, deadline));
@@ -154,7 +160,7 @@ contract OptimisticTriggerTest is Test {
     }
 
     function test_dispute_revertsWhenDisputed() public {
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
         _dispute();
         vm.expectRevert(abi.encodeWithSelector(IOptimisticTrigger.AlreadyDisputed.selector, 1, disputer));
         vm.prank(proposer);
@@ -162,7 +168,7 @@ contract OptimisticTriggerTest is Test {
     }
 
     function test_dispute_pullsBond() public {
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
         vm.expectEmit(address(trigger));
         emit IOptimisticTrigger.Disputed(1, disputer);
         _dispute();
@@ -174,7 +180,7 @@ contract OptimisticTriggerTest is Test {
 
     function test_resolve_revertsForNonResolver(address caller) public {
         vm.assume(caller != resolver);
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
         _dispute();
         vm.prank(caller);
         vm.expectRevert(abi.encodeWithSelector(IOptimisticTrigger.NotResolver.selector, caller));
@@ -188,7 +194,7 @@ contract OptimisticTriggerTest is Test {
     }
 
     function test_resolve_revertsWhenNotDisputed() public {
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
         vm.prank(resolver);
         vm.expectRevert(abi.encodeWithSelector(IOptimisticTrigger.NotDisputed.selector, 1));
         trigger.resolve(true);
@@ -196,44 +202,51 @@ contract OptimisticTriggerTest is Test {
 
     function test_resolve_upheldFiresAndPaysProposer(uint256 payout) public {
         payout = bound(payout, 1, 1e18);
-        _propose(100, payout);
+        _propose(INC, payout);
         _dispute();
         vm.expectEmit(address(trigger));
-        emit IOptimisticTrigger.Settled(1, true, proposer, 2 * BOND);
+        emit IOptimisticTrigger.Settled(1, true, proposer, BOND + BOND / 2);
+        vm.expectEmit(address(trigger));
+        emit IOptimisticTrigger.BondSlashed(1, disputer, BOND / 2);
         vm.prank(resolver);
         trigger.resolve(true);
         assertEq(uint8(trigger.state()), uint8(TriggerState.TRIGGERED));
         (uint256 t, uint256 p) = trigger.incident();
-        assertEq(t, 100);
+        assertEq(t, INC);
         assertEq(p, payout);
-        assertEq(trigger.bondsOwed(proposer), 2 * BOND);
+        assertEq(trigger.bondsOwed(proposer), BOND + BOND / 2, "own bond and half the loser's");
         assertEq(trigger.bondsOwed(disputer), 0);
+        assertEq(trigger.bondsOwed(resolver), BOND / 2, "the other half is slashed to the resolver");
     }
 
     function test_resolve_rejectedReopensAndPaysDisputer() public {
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
         _dispute();
         vm.prank(resolver);
         trigger.resolve(false);
         assertEq(uint8(trigger.state()), uint8(TriggerState.ACTIVE));
-        assertEq(trigger.bondsOwed(disputer), 2 * BOND);
+        assertEq(trigger.bondsOwed(disputer), BOND + BOND / 2);
+        assertEq(trigger.bondsOwed(resolver), BOND / 2);
         vm.prank(disputer);
         trigger.withdrawBonds(disputer);
-        assertEq(token.balanceOf(disputer), 11 * BOND);
+        assertEq(token.balanceOf(disputer), 10 * BOND + BOND / 2);
         vm.expectRevert(IOptimisticTrigger.NoOpenProposal.selector);
         trigger.proposal();
-        assertEq(_propose(200, 0.5e18), 2);
+        vm.warp(block.timestamp + trigger.REJECTION_COOLDOWN());
+        assertEq(trigger.currentBond(), 2 * BOND, "one strike doubles the bond");
+        assertEq(_propose(INC2, 0.5e18), 2);
+        assertEq(trigger.proposal().bond, 2 * BOND);
     }
 
     function test_resolve_revertsWhenTriggered() public {
-        _propose(100, 1e18);
+        _propose(INC, 1e18);
         vm.warp(block.timestamp + LIVENESS);
         trigger.poke();
         vm.prank(resolver);
         vm.expectRevert(IOptimisticTrigger.NoOpenProposal.selector);
         trigger.resolve(false);
         vm.expectRevert(abi.encodeWithSelector(IOptimisticTrigger.NotActive.selector, uint8(TriggerState.TRIGGERED)));
-        _propose(100, 0.5e18);
+        _propose(INC, 0.5e18);
     }
 
     // ---------------------------------------------------------- withdrawBonds
@@ -242,5 +255,81 @@ contract OptimisticTriggerTest is Test {
         vm.prank(caller);
         vm.expectRevert(abi.encodeWithSelector(IOptimisticTrigger.NothingOwed.selector, caller));
         trigger.withdrawBonds(caller);
+    }
+
+    // ------------------------------------------------------------ incident time
+
+    function test_propose_revertsBeforeDeployment(uint256 time) public {
+        time = bound(time, 0, T0 - 1);
+        vm.expectRevert(abi.encodeWithSelector(ITrigger.IncidentTooOld.selector, time, T0));
+        _propose(time, 1e18);
+    }
+
+    function test_propose_revertsBeyondLookback(uint256 age) public {
+        vm.warp(T0 + 30 days);
+        uint256 earliest = block.timestamp - MAX_INCIDENT_LOOKBACK;
+        assertEq(trigger.earliestIncidentTime(), earliest);
+        age = bound(age, MAX_INCIDENT_LOOKBACK + 1, 30 days);
+        vm.expectRevert(abi.encodeWithSelector(ITrigger.IncidentTooOld.selector, block.timestamp - age, earliest));
+        _propose(block.timestamp - age, 1e18);
+        _propose(earliest, 1e18);
+    }
+
+    /// @dev The "ancient incident" attack: an incident time of 1 is refused.
+    function test_propose_revertsOnAncientIncident() public {
+        vm.expectRevert(abi.encodeWithSelector(ITrigger.IncidentTooOld.selector, 1, T0));
+        _propose(1, 1e18);
+    }
+
+    // ------------------------------------------------------------ self-dispute griefing
+
+    /// @dev Replays the self-dispute freeze: proposer = disputer, no assessor votes, rejected after a 30-day
+    /// vote. The freeze now costs half a bond that goes to the resolver, cannot be repeated in the same block, and
+    /// each repeat costs twice the last.
+    function test_resolve_selfDisputeCostsAndCannotRepeat() public {
+        address griefer = proposer;
+        uint256 before = token.balanceOf(griefer);
+        _propose(INC, 1e18);
+        vm.prank(griefer);
+        trigger.dispute();
+        vm.warp(block.timestamp + 30 days); // the vote that never reaches quorum
+        vm.prank(resolver);
+        trigger.resolve(false);
+        vm.prank(griefer);
+        trigger.withdrawBonds(griefer);
+        assertEq(before - token.balanceOf(griefer), BOND / 2, "30 days of freeze cost half a bond");
+        assertEq(trigger.bondsOwed(resolver), BOND / 2, "and it went to the resolver, not back to the griefer");
+
+        vm.expectRevert(
+            abi.encodeWithSelector(IOptimisticTrigger.RejectionCooldown.selector, block.timestamp + 1 hours)
+        );
+        _propose(block.timestamp, 1e18);
+
+        vm.warp(block.timestamp + 1 hours);
+        assertEq(trigger.currentBond(), 2 * BOND);
+        _propose(block.timestamp, 1e18);
+        assertEq(token.balanceOf(address(trigger)), BOND / 2 + 2 * BOND, "the repeat pulls a doubled bond");
+    }
+
+    function test_currentBond_escalatesAndDecays(uint8 rejections) public {
+        rejections = uint8(bound(rejections, 1, 12));
+        token.mint(proposer, BOND << 12);
+        token.mint(disputer, BOND << 12);
+        for (uint256 i; i < rejections; ++i) {
+            _propose(block.timestamp, 1e18);
+            _dispute();
+            vm.prank(resolver);
+            trigger.resolve(false);
+            vm.warp(block.timestamp + 1 hours);
+        }
+        uint256 strikes = rejections < 8 ? rejections : 8;
+        assertEq(trigger.currentBond(), BOND << strikes);
+        vm.warp(block.timestamp + trigger.STRIKE_MEMORY());
+        assertEq(trigger.currentBond(), BOND, "strikes are forgotten after STRIKE_MEMORY without a rejection");
+    }
+
+    function test_constructor_revertsWhenEscalatedBondOverflows() public {
+        vm.expectRevert();
+        new OptimisticTrigger(token, uint256(type(uint96).max), LIVENESS, resolver);
     }
 }

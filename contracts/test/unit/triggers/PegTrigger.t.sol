@@ -7,6 +7,7 @@ import {ITrigger, TriggerState} from "../../../src/interfaces/ITrigger.sol";
 import {IPegTrigger} from "../../../src/interfaces/IPegTrigger.sol";
 import {PegTrigger} from "../../../src/triggers/PegTrigger.sol";
 import {MockAggregator} from "../../../src/mocks/MockAggregator.sol";
+import {MAX_INCIDENT_LOOKBACK} from "../../../src/libraries/ConstantsLib.sol";
 
 /// @dev A hostile feed: returns too little, burns all gas, returns a huge payload, or returns out-of-range ids.
 contract HostileFeed {
@@ -531,5 +532,159 @@ contract PegTriggerTest is Test {
         sequencer.setRound(2, 1, block.timestamp, block.timestamp, 2);
         _setAll(0.9e8);
         assertEq(uint8(l2.poke()), uint8(TriggerState.FROZEN));
+    }
+
+    // ------------------------------------------------------------ two fresh feeds disagree
+
+    /// @dev Replays the lying-feed fire: a candidate is open, the third feed goes stale, the honest feed shows the
+    /// peg recovered and the other still reports the de-peg price. It used to fire (upper middle = peg: payout 0, and a
+    /// BINARY market paid in full). Now a single lying feed of two can neither fire nor cancel.
+    function test_poke_staleLowFeedOfTwoCannotFireRecoveredCandidate(int256 lie) public {
+        lie = bound(lie, 1, RECOVERY - 1);
+        _after(60);
+        _setAll(0.97e8);
+        assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN));
+        uint256 candidate = trigger.candidateTime();
+        _after(WINDOW);
+        feeds[0].setAnswer(PEG); // honest: recovered
+        feeds[1].setAnswer(lie); // lying low
+        feeds[2].setRound(1, PEG, 1, 1, 1); // stale
+        assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN), "neither fires nor cancels");
+        assertEq(trigger.candidateTime(), candidate);
+        _assertNeverFired();
+    }
+
+    /// @dev With two fresh feeds both still below the recovery price after the window, the candidate fires at the
+    /// upper middle price (the smaller payout).
+    function test_poke_twoFreshFeedsBelowRecoveryFire(int256 a, int256 b) public {
+        a = bound(a, 1, RECOVERY - 1);
+        b = bound(b, 1, RECOVERY - 1);
+        _after(60);
+        _setAll(0.97e8);
+        trigger.poke();
+        uint256 candidate = trigger.candidateTime();
+        _after(WINDOW);
+        feeds[0].setAnswer(a);
+        feeds[1].setAnswer(b);
+        feeds[2].setRound(1, PEG, 1, 1, 1); // stale
+        assertEq(uint8(trigger.poke()), uint8(TriggerState.TRIGGERED));
+        (uint256 t, uint256 p) = trigger.incident();
+        assertEq(t, candidate);
+        assertEq(p, trigger.payoutFor(a > b ? a : b));
+        assertGt(p, 0);
+    }
+
+    /// @dev A fire never reports a payout ratio of zero: a de-peg price that rounds to a zero payout does not fire.
+    function test_poke_neverFiresAtZeroPayout() public {
+        // An 18-decimal feed with a peg above 1e18: (peg - price) / peg rounds to zero for price = peg - 1.
+        int256 peg = 2e18;
+        MockAggregator[2] memory f = [new MockAggregator(18), new MockAggregator(18)];
+        AggregatorV3Interface[] memory list = new AggregatorV3Interface[](2);
+        for (uint256 i; i < 2; ++i) {
+            f[i].setAnswer(peg);
+            list[i] = f[i];
+        }
+        PegTrigger t = new PegTrigger(list, peg, peg - 2, peg, WINDOW, STALENESS, 2, AggregatorV3Interface(address(0)), 0);
+        _after(60);
+        f[0].setAnswer(peg - 3);
+        f[1].setAnswer(peg - 3);
+        assertEq(uint8(t.poke()), uint8(TriggerState.FROZEN));
+        _after(WINDOW);
+        f[0].setAnswer(peg - 1);
+        f[1].setAnswer(peg - 1);
+        assertEq(t.payoutFor(peg - 1), 0);
+        assertEq(uint8(t.poke()), uint8(TriggerState.FROZEN), "a zero payout does not fire");
+        f[0].setAnswer(peg - 3);
+        f[1].setAnswer(peg - 3);
+        _after(60);
+        f[0].setAnswer(peg - 3);
+        f[1].setAnswer(peg - 3);
+        assertEq(uint8(t.poke()), uint8(TriggerState.TRIGGERED));
+        (, uint256 p) = t.incident();
+        assertGt(p, 0);
+    }
+
+    // ------------------------------------------------------------ expiry
+
+    /// @dev Replays the stopped-feeds lock: a candidate opens, then every feed stops. It used to stay FROZEN forever
+    /// (LP exits and sales refused). Now it expires back to ACTIVE after window + maxStaleness.
+    function test_poke_frozenCandidateExpiresWhenFeedsStop() public {
+        _after(60);
+        _setAll(0.97e8);
+        trigger.poke();
+        uint256 candidate = trigger.candidateTime();
+        assertEq(trigger.candidateExpiresAt(), candidate + WINDOW + STALENESS + 1);
+        vm.warp(candidate + WINDOW + STALENESS);
+        vm.roll(block.number + 1);
+        assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN), "not yet");
+        _after(1);
+        vm.expectEmit(address(trigger));
+        emit IPegTrigger.CandidateExpired(candidate);
+        vm.expectEmit(address(trigger));
+        emit ITrigger.TriggerStateChanged(TriggerState.ACTIVE, 0, 0);
+        assertEq(uint8(trigger.poke()), uint8(TriggerState.ACTIVE));
+        assertEq(trigger.candidateTime(), 0);
+        assertEq(trigger.candidateExpiresAt(), 0);
+        // Fresh rounds below the trigger open a new candidate at their own time.
+        _after(60);
+        _setAll(0.97e8);
+        assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN));
+        assertEq(trigger.candidateTime(), block.timestamp);
+    }
+
+    /// @dev Two fresh feeds that keep disagreeing give no consensus: the candidate expires too.
+    function test_poke_disagreeingFeedsLetCandidateExpire() public {
+        _after(60);
+        _setAll(0.97e8);
+        trigger.poke();
+        uint256 candidate = trigger.candidateTime();
+        feeds[2].setRound(1, PEG, 1, 1, 1); // stale from now on
+        for (uint256 t = block.timestamp; t <= candidate + WINDOW + STALENESS; t += 6 hours) {
+            vm.warp(t);
+            vm.roll(block.number + 1);
+            feeds[0].setAnswer(PEG);
+            feeds[1].setAnswer(0.97e8);
+            assertEq(uint8(trigger.poke()), uint8(TriggerState.FROZEN));
+        }
+        vm.warp(candidate + WINDOW + STALENESS + 1);
+        feeds[0].setAnswer(PEG);
+        feeds[1].setAnswer(0.97e8);
+        assertEq(uint8(trigger.poke()), uint8(TriggerState.ACTIVE));
+        _assertNeverFired();
+    }
+
+    // ------------------------------------------------------------ incident time bounds
+
+    /// @dev A fresh round that predates the deployment opens a candidate dated at the deployment.
+    function test_poke_candidateNeverPredatesDeployment() public {
+        _setAll(0.97e8);
+        _after(1 hours);
+        PegTrigger t = _deploy(_feedList(), 2, AggregatorV3Interface(address(0)));
+        assertEq(uint8(t.poke()), uint8(TriggerState.FROZEN));
+        assertEq(t.candidateTime(), block.timestamp, "dated at deployment, not at the earlier round");
+    }
+
+    /// @dev A candidate left unpoked past the look-back fires dated at the look-back bound.
+    function test_poke_lateFireIsDatedAtLookbackBound() public {
+        _after(60);
+        _setAll(0.97e8);
+        trigger.poke();
+        _after(10 days);
+        _setAll(0.97e8);
+        assertEq(uint8(trigger.poke()), uint8(TriggerState.TRIGGERED));
+        (uint256 t,) = trigger.incident();
+        assertEq(t, block.timestamp - MAX_INCIDENT_LOOKBACK);
+    }
+
+    // ------------------------------------------------------------ gas
+
+    /// @dev Poke costs by path (warm storage within one test transaction; the bench measures cold transactions).
+    function test_poke_gas() public {
+        _after(60);
+        trigger.poke();
+        uint256 g = gasleft();
+        trigger.poke();
+        emit log_named_uint("peg no-op poke, same block", g - gasleft());
+        assertLt(g - gasleft(), 60_000);
     }
 }
