@@ -59,11 +59,6 @@ contract AssessedClaims is IAssessedClaims, AccessManaged {
         COVER = cover_;
     }
 
-    /// @inheritdoc IAssessedClaims
-    function hasAssessors(uint256 marketId) external view returns (bool) {
-        return assessorsOf[marketId] != 0;
-    }
-
     /* CLAIMANTS */
 
     /// @inheritdoc IAssessedClaims

@@ -235,7 +235,8 @@ contract Settlement is ISettlement {
         IERC20(asset).safeTransfer(owner, amount);
         emit EventsLib.PolicyPaid(policyId, marketId, owner, amount);
         if (owner.code.length != 0) {
-            require(gasleft() >= CALLBACK_GAS * 64 / 63 + 5_000, ErrorsLib.InsufficientCallbackGas(CALLBACK_GAS));
+            uint256 needed = CALLBACK_GAS * 64 / 63 + 5_000;
+            require(gasleft() >= needed, ErrorsLib.InsufficientCallbackGas(gasleft(), needed));
             try IPayoutReceiver(owner).onBackstopPayout{gas: CALLBACK_GAS}(policyId, asset, amount) {} catch {}
         }
     }

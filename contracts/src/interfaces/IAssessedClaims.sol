@@ -127,7 +127,4 @@ interface IAssessedClaims {
 
     /// @notice Number of claims; ids run from 1.
     function claimCount() external view returns (uint256);
-
-    /// @notice Whether `marketId` has an assessor group: an ASSESSED market takes no claims or sales without one.
-    function hasAssessors(uint256 marketId) external view returns (bool);
 }

@@ -108,8 +108,6 @@ library ErrorsLib {
     error AlreadyToppedUp(uint256 policyId);
     /// @notice Thrown when a claim or top-up would pay nothing.
     error NothingToPay(uint256 policyId);
-    /// @notice Thrown when a payout to a contract is called with too little gas left for its callback.
-    error InsufficientCallbackGas(uint256 callbackGas);
     /// @notice Thrown when a pool's deployment fails without a reason.
     error PoolDeployFailed();
 
