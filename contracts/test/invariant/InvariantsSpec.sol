@@ -2,25 +2,32 @@
 pragma solidity 0.8.30;
 
 /// @title InvariantsSpec
-/// @notice The underwriting core's invariants, one ID each. `Invariants.t.sol` has one invariant function per ID,
-/// named after it, checked after every handler action sequence.
+/// @notice The core's invariants, one ID each (docs/invariants.md). `CoreInvariants.t.sol` has one invariant
+/// function per ID, named after it, checked after every handler action sequence.
 abstract contract InvariantsSpec {
-    /// @notice For every pool and correlation group g: groupExposure(g) <= capital x cap(g) <= capital; and
-    /// totalExposure <= capital x leverage. No losses exist in the core, so capital is never reduced by claims.
-    string internal constant INV_SOLVENCY = "INV-SOLVENCY: group exposure <= capital x group cap <= capital";
+    /// @notice At every sale, for every pool and group g: groupExposure(g) <= underwriting capital x cap(g) <=
+    /// capital; a pool's first loss (an incident or an approved claim) is always paid in full, however expired
+    /// cover, frozen triggers, pending claims and new sales on other markets interleave.
+    string internal constant INV_SOLVENCY = "INV-SOLVENCY: any single correlated event is fully funded";
 
-    /// @notice For every pool: asset balance == totalAssets + unearnedPremium + curator fees + protocol fees,
-    /// exactly (totalAssets is defined as the balance minus the other three, which never exceed the balance).
-    string internal constant INV_CONSERVATION = "INV-CONSERVATION: balance = capital + unearned premium + fees owed";
+    /// @notice For every pool: asset balance == an independent ledger of the inflows and outflows the pool
+    /// reported (deposits, premium slices, returned reserve; exits, fees, reserve funded, claims paid), and
+    /// balance == capital + unearned premium + fees owed.
+    string internal constant INV_CONSERVATION = "INV-CONSERVATION: balance = ledger = capital + unearned + fees";
 
-    /// @notice For every pool: what LPs received <= what they deposited + LP premium earned so far, and
-    /// capital + received == deposits + LP premium - unearned premium (unearned premium never leaves the pool).
+    /// @notice For every pool: unearned premium <= the LP premium it was ever paid.
     string internal constant INV_UNEARNED = "INV-UNEARNED: LPs never receive unearned premium";
 
-    /// @notice After every redemption or withdrawal: capital >= lockedCapital.
+    /// @notice After every exit: capital >= lockedCapital.
     string internal constant INV_LOCK = "INV-LOCK: withdrawals never take capital below locked capital";
 
-    /// @notice Share price ((totalAssets + 1) / (totalSupply + 10^6), the ERC-4626 virtual amounts) never decreases
-    /// across any action: there are no losses in the core and every conversion rounds in the pool's favour.
-    string internal constant INV_SHARES = "INV-SHARES: share price is non-decreasing without losses";
+    /// @notice The share price at the deposit valuation falls only in actions that pay losses (claims, top-ups,
+    /// assessed payouts, sweeps that keep money for top-ups); settling moves capital into the receivable at par.
+    string internal constant INV_SHARES = "INV-SHARES: share price falls only through paid losses";
+
+    /// @notice No policy is paid more than amount x (1 - deductible).
+    string internal constant INV_PAYOUT = "INV-PAYOUT: a policy pays at most amount x (1 - deductible)";
+
+    /// @notice Settlement holds at least the reserve it still owes on every market.
+    string internal constant INV_RESERVE = "INV-RESERVE: settlement holds every reserve it owes";
 }
