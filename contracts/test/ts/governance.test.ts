@@ -73,13 +73,15 @@ async function mappedFunctions(chain: Chain, d: DeployBackstopReturnType) {
   return out;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a thin typed-by-caller read helper over the AccessManager ABI
+// biome-ignore lint/suspicious/noExplicitAny: the read helper below returns whatever the AccessManager function returns
+type AnyResult = any;
+
 async function read(
   chain: Chain,
   address: Address,
   functionName: string,
   args: readonly unknown[],
-): Promise<any> {
+): Promise<AnyResult> {
   // biome-ignore lint/suspicious/noExplicitAny: as above
   return chain.publicClient.readContract({ address, abi: accessManagerAbi, functionName, args } as any);
 }
