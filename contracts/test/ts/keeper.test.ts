@@ -156,6 +156,9 @@ describe("keeper against a local chain served over HTTP", () => {
     // the keeper works on the new chain.
     const fresh = await pegWorld({ riskOracle: keeperAddress });
     assert.equal(fresh.d.settlement, d.settlement, "deterministic addresses");
+    const settlesMined = () =>
+      logs.filter((l) => l.event === "tx.mined" && l.key === `settle:${market.marketId}`).length;
+    const settlesBefore = settlesMined();
     bridge.setProvider(fresh.chain.provider);
     await waitFor("the reset", async () => logs.some((l) => l.event === "chain.reset"));
     await fresh.setPrice(DEPEG);
@@ -173,6 +176,9 @@ describe("keeper against a local chain served over HTTP", () => {
       });
       return i.settled;
     });
+    // The block holding the settle exists before the keeper has polled its receipt: until then the settle is
+    // rightly still pending in /health, so wait for the keeper to record it rather than read /health at once.
+    await waitFor("the settle on the new chain to be recorded", async () => settlesMined() > settlesBefore);
     const h = await health(keeper.port);
     assert.equal(h.body.ok, true);
     assert.deepEqual(h.body.pending, []);
