@@ -40,6 +40,8 @@ try {
     publicClient,
     stable: true,
     groups: ["stablecoins"],
+    // A benchmark chain: governance acts at once (accepted on the development chain only).
+    governanceDelay: 0,
   });
   const stable = d.stable as `0x${string}`;
   const mined = async (hash: `0x${string}`) =>

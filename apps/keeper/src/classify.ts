@@ -12,6 +12,7 @@ import {
   TransactionReceiptNotFoundError,
   WaitForTransactionReceiptTimeoutError,
 } from "viem";
+import { ChainChangedError } from "./errors.ts";
 
 /** Whether an error is worth retrying (the RPC or network failed) or not (the chain said no). */
 export type ErrorClass = "retryable" | "non-retryable";
@@ -38,6 +39,8 @@ export function classify(err: unknown): ErrorClass {
   let retryable = false;
   let reverted = false;
   for (const e of causes(err)) {
+    // Whatever the chain said, it said it about another chain than the tick's: derive again on the next tick.
+    if (e instanceof ChainChangedError) return "retryable";
     if (e instanceof ContractRevertError) reverted = true;
     if (e instanceof ContractFunctionRevertedError || e instanceof ExecutionRevertedError) reverted = true;
     if (RETRYABLE.some((C) => e instanceof C)) retryable = true;

@@ -1,5 +1,5 @@
 import type { Deployment } from "@backstop/abi";
-import type { Account, Chain, Client, PublicActions, Transport, WalletActions } from "viem";
+import type { Account, Chain, Client, Hex, PublicActions, Transport, WalletActions } from "viem";
 import type { Logger } from "./log.ts";
 import type { RetryOptions } from "./retry.ts";
 import type { KeeperState } from "./state.ts";
@@ -21,9 +21,14 @@ export type RatesOptions = {
   minStepBps?: number;
 };
 
+/** The block a tick started from: every action of the tick is derived from this chain. */
+export type TickHead = { number: bigint; hash: Hex };
+
 /** Everything one tick needs. */
 export type KeeperContext = {
   client: KeeperClient;
+  /** Set by each tick before it reads anything (see `assertSameChain`). */
+  head?: TickHead | undefined;
   deployment: Deployment;
   state: KeeperState;
   /** Persists `state` (atomically). */

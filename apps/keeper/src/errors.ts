@@ -14,3 +14,12 @@ export class StateFileError extends BaseError {
 export class ChainMismatchError extends BaseError {
   override name = "ChainMismatchError";
 }
+
+/**
+ * The RPC started serving another chain (a restart, a failover to another node, a deep reorg) while a tick was
+ * deriving or sending an action: what the tick read no longer describes the chain it would act on. Retryable:
+ * the tick is abandoned and the next one starts from the new chain's state.
+ */
+export class ChainChangedError extends BaseError {
+  override name = "ChainChangedError";
+}

@@ -2,6 +2,7 @@ import type { OnHash, Sent } from "@backstop/sdk";
 import type { Hex } from "viem";
 import { classify, describeError } from "./classify.ts";
 import type { KeeperContext } from "./context.ts";
+import { assertSameChain } from "./head.ts";
 import { withRetry } from "./retry.ts";
 import { type ActionKind, type PendingTx, recordDone } from "./state.ts";
 
@@ -28,6 +29,8 @@ export type ActionResult = "sent" | "already-done" | "failed" | "waiting";
 export async function execute(ctx: KeeperContext, req: ActionRequest): Promise<ActionResult> {
   const { state } = ctx;
   if (state.pending.some((p) => p.key === req.key)) return "waiting";
+  // The decision was read from the tick's chain: never send it to another one.
+  await assertSameChain(ctx);
   let hash: Hex | undefined;
   const onHash: OnHash = (h) => {
     hash = h;
@@ -45,6 +48,8 @@ export async function execute(ctx: KeeperContext, req: ActionRequest): Promise<A
         ctx.log({ level: "warn", event: "retry", key: req.key, attempt, delayMs, error: describeError(err) }),
     });
     state.pending = state.pending.filter((p) => p.hash !== sent.hash);
+    // Later actions of this tick are checked against the newest block it saw.
+    ctx.head = { number: sent.receipt.blockNumber, hash: sent.receipt.blockHash };
     if (req.memory) state.triggers[req.memory.trigger] = req.memory.observed;
     recordDone(state, {
       key: req.key,
@@ -84,6 +89,10 @@ export async function execute(ctx: KeeperContext, req: ActionRequest): Promise<A
       // A broadcast transaction stays pending and is reconciled from its receipt later.
       throw err;
     }
+    // A revert or a refused call is the action's failure only if the chain is still the one it was derived
+    // from (and still holds the transaction, if one was sent); otherwise this resets the state and throws
+    // ChainChangedError (retryable), and the next tick starts from the new chain.
+    await assertSameChain(ctx, hash);
     // A reverted transaction that was mined: its receipt exists, so the pending entry is resolved now.
     state.pending = state.pending.filter((p) => p.key !== req.key || p.hash !== hash);
     if (hash) {

@@ -7,15 +7,14 @@ import {
   readTrigger,
   setBaseRate,
   settle,
-  type TriggerKind,
 } from "@backstop/sdk";
 import type { Address } from "viem";
 import type { KeeperContext } from "./context.ts";
 import { ChainMismatchError } from "./errors.ts";
 import { execute } from "./execute.ts";
+import { resetChain, triggerKinds } from "./head.ts";
 import { baseRateFor, nextBaseRate } from "./rates.ts";
 import { reconcilePending } from "./reconcile.ts";
-import { resetForNewChain } from "./state.ts";
 import { decidePoke } from "./triggers.ts";
 
 const PARAMETRIC = 0;
@@ -23,9 +22,6 @@ const MARKET_TRIGGERED = 3;
 const MARKET_RETIRED = 4;
 const CLAIM_FAST_TRACK = 1;
 const CLAIM_VOTING = 2;
-
-/** Trigger kinds never change for an address: detected once per process. */
-const kinds = new Map<string, TriggerKind>();
 
 /** Summary of one tick, for the log. */
 export type TickSummary = {
@@ -51,6 +47,8 @@ export async function runTick(ctx: KeeperContext): Promise<TickSummary> {
     );
   }
   const head = await client.getBlock({ blockTag: "latest" });
+  // Every action of this tick is checked against this block before it is sent (see assertSameChain).
+  ctx.head = { number: head.number, hash: head.hash };
   await detectChainReset(ctx, Number(head.number));
   await reconcilePending(ctx);
 
@@ -104,11 +102,7 @@ async function detectChainReset(ctx: KeeperContext, headNumber: number): Promise
     });
     reset = block === null || block.hash !== state.lastBlockHash;
   }
-  if (!reset) return;
-  ctx.log({ level: "warn", event: "chain.reset", cursor: state.lastBlock, head: headNumber });
-  resetForNewChain(state);
-  kinds.clear();
-  ctx.save();
+  if (reset) resetChain(ctx, headNumber);
 }
 
 async function parametric(
@@ -120,9 +114,9 @@ async function parametric(
   const { client, state, deployment } = ctx;
   let pokes = 0;
   let settles = 0;
-  const kind = kinds.get(trigger);
+  const kind = triggerKinds.get(trigger);
   let read = await readTrigger(client, kind ? { trigger, kind } : { trigger });
-  kinds.set(trigger, read.kind);
+  triggerKinds.set(trigger, read.kind);
   if (!marketTriggered) {
     const decision = await decidePoke(client, trigger, read, state.triggers[trigger]);
     if (decision.poke) {

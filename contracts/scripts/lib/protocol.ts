@@ -55,7 +55,11 @@ export type PoolSpec = {
 
 export type Curve = { baseRateBps: number; slope1Bps: number; slope2Bps: number; kinkBps: number };
 
-/** Deploys the protocol with a mock stablecoin and the default groups (0 stablecoins, 1 ethereum-l1). */
+/**
+ * Deploys the protocol with a mock stablecoin and the default groups (0 stablecoins, 1 ethereum-l1). Test
+ * worlds keep governance immediate (delay 0, accepted on the development chain only) so fixtures can create
+ * markets at any point; the production role layout is tested in governance.test.ts.
+ */
 export async function deployProtocol(
   chain: Chain,
   options: { riskOracle?: Address } = {},
@@ -67,6 +71,7 @@ export async function deployProtocol(
     ...(options.riskOracle ? { riskOracle: options.riskOracle } : {}),
     stable: true,
     groups: ["stablecoins", "ethereum-l1", "lending"],
+    governanceDelay: 0,
   });
   return { ...d, stable: d.stable as Address };
 }

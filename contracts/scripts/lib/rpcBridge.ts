@@ -11,6 +11,8 @@ type RpcRequest = { jsonrpc: "2.0"; id: number | string | null; method: string; 
 export class RpcBridge {
   private server: Server | undefined;
   port = 0;
+  /** Called with each request before it is served (e.g. to swap the chain at an exact point of a client's run). */
+  onRequest: ((req: { method: string; params?: unknown[] }) => void) | undefined;
 
   constructor(private provider: EIP1193Provider) {}
 
@@ -54,6 +56,7 @@ export class RpcBridge {
   }
 
   private async handle(req: RpcRequest) {
+    this.onRequest?.(req);
     try {
       // biome-ignore lint/suspicious/noExplicitAny: forwards any method as is
       const result = await this.provider.request({ method: req.method, params: req.params } as any);

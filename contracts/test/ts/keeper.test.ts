@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { type Health, type Keeper, type KeeperState, startKeeper } from "@backstop/keeper";
-import { getIncident, readTrigger } from "@backstop/sdk";
-import type { Address, Hex } from "viem";
+import { getIncident, pokeTrigger, readTrigger, settle } from "@backstop/sdk";
+import { type Address, type Hex, toFunctionSelector } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { PEG_WINDOW, pegWorld } from "../../scripts/lib/pegWorld.ts";
 import { RpcBridge } from "../../scripts/lib/rpcBridge.ts";
@@ -156,6 +156,9 @@ describe("keeper against a local chain served over HTTP", () => {
     // the keeper works on the new chain.
     const fresh = await pegWorld({ riskOracle: keeperAddress });
     assert.equal(fresh.d.settlement, d.settlement, "deterministic addresses");
+    const settlesMined = () =>
+      logs.filter((l) => l.event === "tx.mined" && l.key === `settle:${market.marketId}`).length;
+    const settlesBefore = settlesMined();
     bridge.setProvider(fresh.chain.provider);
     await waitFor("the reset", async () => logs.some((l) => l.event === "chain.reset"));
     await fresh.setPrice(DEPEG);
@@ -173,6 +176,9 @@ describe("keeper against a local chain served over HTTP", () => {
       });
       return i.settled;
     });
+    // The block holding the settle exists before the keeper has polled its receipt: until then the settle is
+    // rightly still pending in /health, so wait for the keeper to record it rather than read /health at once.
+    await waitFor("the settle on the new chain to be recorded", async () => settlesMined() > settlesBefore);
     const h = await health(keeper.port);
     assert.equal(h.body.ok, true);
     assert.deepEqual(h.body.pending, []);
@@ -181,5 +187,84 @@ describe("keeper against a local chain served over HTTP", () => {
       [],
       "no action reverted: each was derived from chain state",
     );
+  });
+});
+
+describe("keeper when the RPC switches chains in the middle of a tick", () => {
+  type World = Awaited<ReturnType<typeof pegWorld>>;
+  const incidentSelector = toFunctionSelector("incident(uint256)");
+
+  /** Keeps `a` over a bridge, swaps in `b` at the first request `at` matches; returns the keeper's logs. */
+  async function switchMidTick(a: World, b: World, at: (method: string, params: unknown[]) => boolean) {
+    const dir = mkdtempSync(path.join(tmpdir(), "keeper-switch-"));
+    const logs: Record<string, unknown>[] = [];
+    const bridge = new RpcBridge(a.chain.provider);
+    await bridge.open();
+    let switched = false;
+    bridge.onRequest = (req) => {
+      if (!switched && at(req.method, req.params ?? [])) {
+        switched = true;
+        bridge.setProvider(b.chain.provider);
+      }
+    };
+    const keeper = await startKeeper({
+      rpcUrl: bridge.url,
+      privateKey: KEEPER_KEY,
+      deployment: a.d,
+      stateFile: path.join(dir, "state.json"),
+      pollIntervalMs: 50,
+      maxBackoffMs: 100,
+      retry: { retries: 1, baseDelayMs: 20 },
+      logger: (entry: object) => logs.push(entry as Record<string, unknown>),
+    });
+    try {
+      await waitFor("the switch", async () => switched);
+      await waitFor("the reset", async () => logs.some((l) => l.event === "chain.reset"));
+      await waitFor("a tick on the new chain", async () => (await health(keeper.port)).body.ok);
+    } finally {
+      await keeper.stop();
+      await bridge.close();
+    }
+    return logs;
+  }
+
+  it("abandons a poke mined on the old chain instead of failing on the new one", async () => {
+    const a = await pegWorld({ riskOracle: keeperAddress });
+    const b = await pegWorld({ riskOracle: keeperAddress });
+    // The post-poke state read is pinned to the poke's block: that block exists on the old chain only.
+    const logs = await switchMidTick(
+      a,
+      b,
+      (method, params) =>
+        method === "eth_call" && typeof params[1] === "string" && params[1].startsWith("0x"),
+    );
+    assert.deepEqual(
+      logs.filter((l) => l.event === "action.failed"),
+      [],
+    );
+    assert.ok(logs.some((l) => l.event === "tick.failed" && String(l.error).includes("chain changed")));
+  });
+
+  it("never settles on the new chain from the old chain's trigger state", async () => {
+    const a = await pegWorld({ riskOracle: keeperAddress });
+    await a.setPrice(DEPEG);
+    await pokeTrigger(a.lp, { trigger: a.trigger });
+    await a.chain.increaseTime(PEG_WINDOW + 1);
+    await a.setPrice(DEPEG);
+    await pokeTrigger(a.lp, { trigger: a.trigger });
+    await settle(a.lp, { settlement: a.d.settlement, marketId: a.market.marketId });
+    const b = await pegWorld({ riskOracle: keeperAddress });
+    // The old chain's trigger is TRIGGERED; the incident is then read from the new chain, where it is unsettled.
+    const logs = await switchMidTick(
+      a,
+      b,
+      (method, params) =>
+        method === "eth_call" && String((params[0] as { data?: string }).data).startsWith(incidentSelector),
+    );
+    assert.deepEqual(
+      logs.filter((l) => l.event === "action.failed"),
+      [],
+    );
+    assert.ok(!logs.some((l) => l.event === "tx.sent" && l.kind === "settle"), "no settle was sent");
   });
 });

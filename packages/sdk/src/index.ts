@@ -121,11 +121,21 @@ export {
 export { type SweepErrorType, type SweepParameters, type SweepReturnType, sweep } from "./actions/sweep.ts";
 export { type VoteErrorType, type VoteParameters, type VoteReturnType, vote } from "./actions/vote.ts";
 export {
+  CLAIMS_GOVERNANCE_FUNCTIONS,
+  checkGovernanceDelay,
+  DEFAULT_GOVERNANCE_DELAY,
+  DEVELOPMENT_CHAIN_ID,
   type DeployBackstopParameters,
   type DeployBackstopReturnType,
+  type DeployedRoles,
   DeploymentError,
   deployBackstop,
+  GOVERNANCE_FUNCTIONS,
+  GovernanceDelayError,
+  GUARDIAN_FUNCTIONS,
+  RISK_ORACLE_FUNCTIONS,
   ROLES,
+  VOIDER_FUNCTIONS,
 } from "./deploy/deployBackstop.ts";
 export * from "./errors/index.ts";
 export type { OnHash, Sent } from "./internal/send.ts";

@@ -20,12 +20,12 @@ export async function pokeTrigger(
   client: WriteClient,
   params: PokeTriggerParameters,
 ): Promise<PokeTriggerReturnType> {
-  const sent = await send(client, {
-    address: params.trigger,
-    abi: iTriggerAbi,
-    functionName: "poke",
-    args: [],
-  });
+  const sent = await send(
+    client,
+    { address: params.trigger, abi: iTriggerAbi, functionName: "poke", args: [] },
+    undefined,
+    params.onHash,
+  );
   const state = await guarded(() =>
     readContract(client, {
       address: params.trigger,
