@@ -29,7 +29,15 @@ export default defineConfig({
     tests: { solidity: "./test", nodejs: "./test/ts" },
   },
   test: {
-    solidity: { fuzz: { runs: 256 }, invariant: { runs: 256, depth: 50, failOnRevert: false } },
+    // CI runs 256 fuzz runs and invariant depth 50; `npm run test:deep` raises them (FUZZ_RUNS, INVARIANT_DEPTH).
+    solidity: {
+      fuzz: { runs: Number(process.env.FUZZ_RUNS ?? 256) },
+      invariant: {
+        runs: Number(process.env.INVARIANT_RUNS ?? 256),
+        depth: Number(process.env.INVARIANT_DEPTH ?? 50),
+        failOnRevert: false,
+      },
+    },
   },
   networks: {
     hardhat: { type: "edr-simulated", chainType: "l1", allowUnlimitedContractSize: false },
