@@ -241,7 +241,8 @@ contract BuyCoverTest is BaseTest {
         cover.slices(1);
     }
 
-    /// Capacity released by expiry on one market is available to another market of the same group at once.
+    /// Capacity released by expiry on one market is available to another market of the same group once the
+    /// expired cover's release delay (the claim window of an assessed market) has passed, with nobody syncing.
     function test_buyCover_expiryInOtherMarketOfGroupReleasesCapacity() public {
         uint256 a = _createMarket(address(0));
         uint256 b = _createMarket(address(0)); // same group (ethereum-l1)
@@ -252,9 +253,17 @@ contract BuyCoverTest is BaseTest {
         vm.stopPrank();
         _deposit(p, lp, 1_000_000e6);
         _buy(a, 500_000e6, 30 days, _one(id));
+        uint256 end = block.timestamp + 30 days;
         assertEq(lens.freeCapacity(address(p), b), 0);
-        vm.warp(block.timestamp + 31 days);
-        // Nobody synced market a: the sale on b releases it.
+        // Ended but within the claim window: a's cover still counts in the group.
+        vm.warp(end + 1 days);
+        uint256 free = lens.freeCapacity(address(p), b);
+        assertLt(free, 400_000e6);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientCapacity.selector, b, 400_000e6, free));
+        vm.prank(buyer);
+        cover.buyCover(_buyParams(b, 400_000e6, 30 days, _one(id)));
+        // Nobody synced market a: once its delay is over, the sale on b releases it.
+        vm.warp(_releaseTime(end, 30 days));
         _buy(b, 400_000e6, 30 days, _one(id));
         assertEq(p.exposure(b), 400_000e6);
         (uint256 booked,) = p.groupExposure(groupEth);
@@ -272,7 +281,14 @@ contract BuyCoverTest is BaseTest {
         vm.stopPrank();
         _deposit(p, lp, 1_000_000e6);
         _buy(a, 1_000_000e6, 30 days, _one(id));
-        vm.warp(block.timestamp + 31 days);
+        uint256 end = block.timestamp + 30 days;
+        vm.warp(_releaseTime(end, 30 days) - 1);
+        uint256 free = lens.freeCapacity(address(p), b);
+        assertLt(free, 1_000_000e6, "a's cover still counts against leverage in its delay");
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientCapacity.selector, b, 1_000_000e6, free));
+        vm.prank(buyer);
+        cover.buyCover(_buyParams(b, 1_000_000e6, 30 days, _one(id)));
+        vm.warp(_releaseTime(end, 30 days));
         _buy(b, 1_000_000e6, 30 days, _one(id));
         assertEq(p.totalExposure(), 1_000_000e6);
     }

@@ -85,4 +85,23 @@ contract ChallengeTest is AssessedBase {
         _challengeAs(challenger, claimId);
         assertEq(uint8(_status(claimId)), uint8(ClaimStatus.VOTING));
     }
+
+    /// A market without assessors sells no cover, so no claim on it can be challenged; once governance names
+    /// assessors, cover sells and a challenge goes to their vote.
+    function test_challenge_needsAssessorGroupFromSale() public {
+        uint256 mId = _marketWith(_marketParams(address(0)));
+        _back(pool, mId, 5_000);
+        _fund(buyer, 100_000e6);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NoAssessorGroup.selector, mId));
+        vm.prank(buyer);
+        cover.buyCover(_buyParams(mId, 100_000e6, 30 days, _one(poolId)));
+        assertEq(pool.exposure(mId), 0);
+
+        _assessorGroupFor(mId);
+        uint256 policyId = _buyFor(buyer, mId, 100_000e6, 30 days, _one(poolId));
+        uint256 claimId = _submitAs(buyer, policyId, 1_000e6);
+        _challengeAs(challenger, claimId);
+        assertEq(uint8(_status(claimId)), uint8(ClaimStatus.VOTING));
+        assertEq(_claim(claimId).deadline, block.timestamp + VOTING_PERIOD);
+    }
 }

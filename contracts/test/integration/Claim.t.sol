@@ -34,7 +34,7 @@ contract ClaimTest is ClaimsBase {
 
     function test_claim_binaryPaysAmountLessDeductible(uint256 amount, uint256 ratio) public {
         amount = bound(amount, 1e6, 400_000e6);
-        ratio = bound(ratio, 0, 2e18);
+        ratio = bound(ratio, 1, 2e18); // a zero ratio pays nothing: test_claim_revertsNothingToPayWhenRatioZero
         (uint256 policyId,) = _buy(marketId, amount, 30 days, _one(poolId));
         _fireAndSettle(trigger, marketId, ratio);
 
@@ -64,8 +64,32 @@ contract ClaimTest is ClaimsBase {
         uint256 perUnit = ratio * (10_000 - deductible) / 10_000;
         assertEq(inc.payoutPerUnitWad, perUnit);
         uint256 expected = amount * perUnit / 1e18;
+        assertEq(settlement.payoutOf(policyId), expected);
+        if (expected == 0) {
+            // A zero ratio (or one too small to pay a unit) pays nothing.
+            vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NothingToPay.selector, policyId));
+            settlement.claim(policyId);
+            return;
+        }
         assertEq(settlement.claim(policyId), expected);
         assertLe(expected, amount * (10_000 - deductible) / 10_000, "INV-PAYOUT bound");
+    }
+
+    /// A trigger reporting a zero ratio pays nothing, in BINARY as in PROPORTIONAL mode.
+    function test_claim_revertsNothingToPayWhenRatioZero(uint256 amount, bool binary) public {
+        amount = bound(amount, 1e6, 400_000e6);
+        MockTrigger t = new MockTrigger();
+        uint256 mId = _parametric(t, binary ? PayoutMode.BINARY : PayoutMode.PROPORTIONAL, 1_000);
+        _back(pool, mId, 5_000);
+        (uint256 policyId,) = _buy(mId, amount, 30 days, _one(poolId));
+        Incident memory inc = _fireAndSettle(t, mId, 0);
+        assertEq(inc.payoutPerUnitWad, 0);
+        assertEq(inc.required, 0);
+        assertEq(inc.funded, 0);
+        assertEq(settlement.payoutOf(policyId), 0);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NothingToPay.selector, policyId));
+        settlement.claim(policyId);
+        assertFalse(settlement.isPaid(policyId));
     }
 
     function test_claim_proportionalRatioAboveOneIsCapped(uint256 ratio) public {
@@ -120,7 +144,8 @@ contract ClaimTest is ClaimsBase {
         _back(pool, mId, 5_000);
         (uint256 policyId,) = _buy(mId, 10_000e6, 30 days, _one(poolId));
         Policy memory pol = cover.policy(policyId);
-        incidentOffset = bound(incidentOffset, 0, 3 days - 1);
+        // Up to and including the start itself: a policy pays only if it started strictly before the incident.
+        incidentOffset = bound(incidentOffset, 0, 3 days);
         uint256 incidentTime = block.timestamp + incidentOffset;
         vm.warp(pol.start + 1 days);
         t.fire(incidentTime, 1e18);
@@ -246,12 +271,19 @@ contract ClaimTest is ClaimsBase {
 
         vm.warp(block.timestamp + 1 days);
         trigger.fire(block.timestamp - 1 hours, 1e18);
-        uint256 smallCap = small.totalAssets();
+        uint256 smallAssets = small.totalAssets();
+        uint256 smallCap = small.capital();
         Incident memory inc = settlement.settle(marketId);
         assertEq(inc.funded, inc.required);
         assertEq(usdc.balanceOf(address(settlement)), inc.funded);
-        assertEq(smallCap - small.totalAssets(), 45_000e6, "small pool funded its share");
+        assertEq(smallCap - small.capital(), 45_000e6, "small pool funded its share");
+        // The reserve stays the small pool's receivable until it is paid out: settling moves no value.
+        assertEq(small.reserveReceivable(), 45_000e6);
+        assertEq(settlement.reserveShareOf(marketId, address(small)), 45_000e6);
+        assertEq(small.totalAssets(), smallAssets, "settle does not lower totalAssets");
         assertEq(settlement.claim(policyId), amount * 9 / 10);
+        // Paying the claim does.
+        assertApproxEqAbs(smallAssets - small.totalAssets(), 45_000e6, 1, "the claim lowers totalAssets");
     }
 
     // Shared-capital fixture.
@@ -294,7 +326,9 @@ contract ClaimTest is ClaimsBase {
         Incident memory incB = settlement.settle(mB);
         assertEq(incB.required, (sum * 9 + 9) / 10, "required, rounded up");
         assertLt(incB.funded, incB.required, "haircut recorded");
-        assertEq(sp.totalAssets(), 0, "the pool gave all it had");
+        assertEq(sp.capital(), 0, "the pool gave all it had");
+        assertEq(sp.totalAssets(), sp.reserveReceivable(), "what it gave is its receivable until paid");
+        assertEq(sp.reserveReceivable(), uint256(incA.funded) + incB.funded);
 
         // Claim in reverse order: the order does not matter.
         uint256 total;

@@ -408,7 +408,7 @@ contract MarketAdminTest is BaseTest {
             address p = address(uint160(0x1000 + i));
             vm.prank(address(factory));
             markets.registerPool(p, curator);
-            if (i == 32) vm.expectRevert(abi.encodeWithSelector(ErrorsLib.TooManyMarkets.selector, 32));
+            if (i == 32) vm.expectRevert(abi.encodeWithSelector(ErrorsLib.TooManyPools.selector, 32));
             vm.prank(p);
             markets.addMarketPool(marketId);
         }

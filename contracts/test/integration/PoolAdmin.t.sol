@@ -29,16 +29,17 @@ contract PoolAdminTest is BaseTest {
         vm.expectEmit(true, false, true, true, address(markets));
         emit EventsLib.PoolRegistered(1, address(0), curator);
         (address addr, uint32 id) =
-            factory.createPool(IERC20(address(usdc)), "P", "P", curator, 2_000, 20_000, 1 days);
+            factory.createPool(IERC20(address(usdc)), "P", "P", curator, 2_000, 20_000, 14 days);
         assertEq(id, 1);
         assertEq(markets.pool(id), addr);
         assertEq(markets.poolIdPlusOne(addr), 2);
         assertEq(markets.poolCount(), 2);
-        (uint16 fee, uint32 lev, uint32 cd, address gate,) = Pool(addr).poolParams();
+        (uint16 fee, uint32 lev, uint32 cd, address gate, uint32 timelock) = Pool(addr).poolParams();
         assertEq(fee, 2_000);
         assertEq(lev, 20_000);
-        assertEq(cd, 1 days);
+        assertEq(cd, 14 days);
         assertEq(gate, address(0));
+        assertEq(timelock, 3 days, "default curator timelock");
         assertEq(Pool(addr).curator(), curator);
     }
 
@@ -57,11 +58,12 @@ contract PoolAdminTest is BaseTest {
     function test_createPool_badParams(uint16 fee, uint32 lev, uint32 cd) public {
         bool feeOk = fee <= 3_000;
         bool levOk = lev >= 10_000 && lev <= 100_000;
-        bool cdOk = cd >= 1 hours && cd <= 90 days;
+        bool cdOk = cd >= 7 days && cd <= 90 days;
         vm.assume(!(feeOk && levOk && cdOk));
+        // The factory surfaces the Pool constructor's own error.
         if (!feeOk) vm.expectRevert(abi.encodeWithSelector(ErrorsLib.FeeTooHigh.selector, fee, 3_000));
         else if (!levOk) vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidLeverage.selector, lev));
-        else vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCooldown.selector, cd, 1 hours, 90 days));
+        else vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCooldown.selector, cd, 7 days, 90 days));
         factory.createPool(IERC20(address(usdc)), "P", "P", curator, fee, lev, cd);
         assertEq(markets.poolCount(), 1);
     }
@@ -71,8 +73,8 @@ contract PoolAdminTest is BaseTest {
     function test_setMarketConfig_updatesAndRegistersOnce(uint16 weight, bool follow) public {
         weight = uint16(bound(weight, 0, 10_000));
         RateCurve memory c = RateCurve({baseRateBps: 100, slope1Bps: 1, slope2Bps: 2, kinkBps: 5_000});
-        vm.prank(curator);
-        pool.setMarketConfig(marketId, weight, c, follow);
+        // Lower slopes are a risk-increasing change: it goes through the timelock.
+        _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (marketId, weight, c, follow)));
         MarketConfig memory cfg = pool.marketConfig(marketId);
         assertEq(cfg.weightBps, weight);
         assertEq(cfg.followOracle, follow);
@@ -80,11 +82,46 @@ contract PoolAdminTest is BaseTest {
         assertEq(cfg.groups, uint64(1) << groupEth);
         assertEq(pool.backedMarkets().length, 1);
         assertEq(markets.marketPools(marketId).length, 1);
+        // The same call again changes nothing, so it applies at once and registers nothing twice.
+        vm.prank(curator);
+        pool.setMarketConfig(marketId, weight, c, follow);
+        assertEq(pool.pendingChange(keccak256(abi.encodeCall(pool.setMarketConfig, (marketId, weight, c, follow)))), 0);
+        assertEq(pool.backedMarkets().length, 1);
+        assertEq(markets.marketPools(marketId).length, 1);
+    }
+
+    /// Once the pool has shares, a risk-increasing change is queued on the first call, refused until the
+    /// timelock has passed and applied by the same call after it.
+    function test_setMarketConfig_riskierChangeWaitsTimelock(uint256 early) public {
+        bytes memory call = abi.encodeCall(pool.setMarketConfig, (marketId, 8_000, _curve(), false));
+        bytes32 id = keccak256(call);
+        uint256 at = block.timestamp + 3 days;
+        vm.expectEmit(true, true, true, true, address(pool));
+        emit EventsLib.ChangeQueued(id, at, call);
+        vm.prank(curator);
+        pool.setMarketConfig(marketId, 8_000, _curve(), false);
+        assertEq(pool.pendingChange(id), at);
+        assertEq(pool.marketConfig(marketId).weightBps, 5_000, "nothing applied");
+
+        early = bound(early, 1, 3 days);
+        vm.warp(at - early);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.TimelockPending.selector, id, at));
+        vm.prank(curator);
+        pool.setMarketConfig(marketId, 8_000, _curve(), false);
+
+        vm.warp(at);
+        vm.prank(curator);
+        pool.setMarketConfig(marketId, 8_000, _curve(), false);
+        assertEq(pool.marketConfig(marketId).weightBps, 8_000);
+        assertEq(pool.pendingChange(id), 0);
+        // Lowering the weight decreases risk: it applies at once.
+        vm.prank(curator);
+        pool.setMarketConfig(marketId, 2_000, _curve(), false);
+        assertEq(pool.marketConfig(marketId).weightBps, 2_000);
     }
 
     function test_setMarketConfig_followOracleUsesOracleRate() public {
-        vm.prank(curator);
-        pool.setMarketConfig(marketId, 5_000, RateCurve(10_000, 0, 0, 5_000), true);
+        _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (marketId, 5_000, RateCurve(10_000, 0, 0, 5_000), true)));
         (, uint256 premium) = _buy(marketId, 100_000e6, 365 days, _one(poolId));
         // The oracle base rate (200 bps) replaces the curve's 10,000 bps.
         assertEq(premium, 2_000e6);
@@ -114,20 +151,45 @@ contract PoolAdminTest is BaseTest {
         pool.setMarketConfig(marketId, 1_000, c, false);
     }
 
+    /// @dev Makes the curator call `data` once, checks it was queued behind the timelock (nothing applied) and
+    /// waits the timelock out, so that the next identical call is the one that applies.
+    function _queue(bytes memory data) internal {
+        uint256 at = block.timestamp + 3 days;
+        vm.expectEmit(true, true, true, true, address(pool));
+        emit EventsLib.ChangeQueued(keccak256(data), at, data);
+        vm.prank(curator);
+        (bool ok,) = address(pool).call(data);
+        assertTrue(ok);
+        assertEq(pool.pendingChange(keccak256(data)), at);
+        vm.warp(at);
+    }
+
+    /// A new market is a risk-increasing change: queued first, checked against the registry when it applies
+    /// (at once in a pool without shares).
     function test_setMarketConfig_unknownMarket() public {
+        _queue(abi.encodeCall(pool.setMarketConfig, (99, 1_000, _curve(), false)));
+        assertEq(pool.backedMarkets().length, 1);
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.UnknownMarket.selector, 99));
         vm.prank(curator);
         pool.setMarketConfig(99, 1_000, _curve(), false);
+        assertEq(pool.backedMarkets().length, 1);
+
+        (Pool empty,) = _createPool(0, 0);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.UnknownMarket.selector, 99));
+        vm.prank(curator);
+        empty.setMarketConfig(99, 1_000, _curve(), false);
     }
 
     function test_setMarketConfig_marketNotActive() public {
         uint256 m = _createMarket(address(0));
         vm.prank(guardian);
         markets.pauseMarket(m);
+        _queue(abi.encodeCall(pool.setMarketConfig, (m, 1_000, _curve(), false)));
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.MarketNotActive.selector, m, MarketStatus.PAUSED));
         vm.prank(curator);
         pool.setMarketConfig(m, 1_000, _curve(), false);
         assertEq(pool.backedMarkets().length, 1);
+        assertEq(markets.marketPools(m).length, 0);
     }
 
     function test_setMarketConfig_assetMismatch() public {
@@ -138,25 +200,25 @@ contract PoolAdminTest is BaseTest {
         p.asset = address(dai);
         vm.prank(governance);
         uint256 m = markets.createMarket(p, "");
+        _queue(abi.encodeCall(pool.setMarketConfig, (m, 1_000, _curve(), false)));
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.AssetMismatch.selector, address(usdc), address(dai)));
         vm.prank(curator);
         pool.setMarketConfig(m, 1_000, _curve(), false);
+        assertEq(pool.backedMarkets().length, 1);
     }
 
     function test_setMarketConfig_atMost16Markets() public {
-        vm.startPrank(curator);
         for (uint256 i = 1; i < 16; ++i) {
-            vm.stopPrank();
             uint256 m = _createMarket(address(0));
-            vm.startPrank(curator);
-            pool.setMarketConfig(m, 1_000, _curve(), false);
+            _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (m, 1_000, _curve(), false)));
         }
-        vm.stopPrank();
         assertEq(pool.backedMarkets().length, 16);
         uint256 last = _createMarket(address(0));
+        _queue(abi.encodeCall(pool.setMarketConfig, (last, 1_000, _curve(), false)));
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.TooManyMarkets.selector, 16));
         vm.prank(curator);
         pool.setMarketConfig(last, 1_000, _curve(), false);
+        assertEq(pool.backedMarkets().length, 16);
     }
 
     /* setGroupCap */
@@ -214,14 +276,19 @@ contract PoolAdminTest is BaseTest {
         pool.setPoolParams(0, 10_000, 1 days, address(0));
     }
 
+    /// Invalid parameters never apply: a risk-decreasing call reverts at once; a risk-increasing one (higher fee,
+    /// leverage or cooldown) is queued like any other and reverts when it would apply.
     function test_setPoolParams_badParams(uint16 fee, uint32 lev, uint32 cd) public {
         bool feeOk = fee <= 3_000;
         bool levOk = lev >= 10_000 && lev <= 100_000;
-        bool cdOk = cd >= 1 hours && cd <= 90 days;
+        bool cdOk = cd >= 7 days && cd <= 90 days;
         vm.assume(!(feeOk && levOk && cdOk));
+        if (fee > 1_000 || lev > 30_000 || cd > 7 days) {
+            _queue(abi.encodeCall(pool.setPoolParams, (fee, lev, cd, address(0))));
+        }
         if (!feeOk) vm.expectRevert(abi.encodeWithSelector(ErrorsLib.FeeTooHigh.selector, fee, 3_000));
         else if (!levOk) vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidLeverage.selector, lev));
-        else vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCooldown.selector, cd, 1 hours, 90 days));
+        else vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InvalidCooldown.selector, cd, 7 days, 90 days));
         vm.prank(curator);
         pool.setPoolParams(fee, lev, cd, address(0));
         (uint16 f, uint32 l, uint32 c,,) = pool.poolParams();
@@ -232,10 +299,8 @@ contract PoolAdminTest is BaseTest {
 
     function test_setPoolParams_leverageBelowExposure() public {
         uint256 other = _createMarketWith(uint64(1) << groupStables, 0);
-        vm.startPrank(curator);
-        pool.setMarketConfig(marketId, 10_000, _curve(), false);
-        pool.setMarketConfig(other, 10_000, _curve(), false);
-        vm.stopPrank();
+        _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (marketId, 10_000, _curve(), false)));
+        _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (other, 10_000, _curve(), false)));
         _buy(marketId, 900_000e6, 30 days, _one(poolId));
         _buy(other, 900_000e6, 30 days, _one(poolId));
         uint256 limit = pool.capital() * 15_000 / 10_000;
@@ -294,9 +359,15 @@ contract PoolAdminTest is BaseTest {
         assertEq(usdc.balanceOf(treasury), fees);
     }
 
+    /// Anyone may sync; it releases ended cover once its release delay (the claim window) has passed.
     function test_sync_anyone(address caller) public {
         _buy(marketId, 100_000e6, 7 days, _one(poolId));
-        vm.warp(block.timestamp + 8 days);
+        uint256 end = block.timestamp + 7 days;
+        vm.warp(_releaseTime(end, 30 days) - 1);
+        vm.prank(caller);
+        pool.sync(marketId);
+        assertEq(pool.totalExposure(), 100_000e6, "still in its claim window");
+        vm.warp(_releaseTime(end, 30 days));
         vm.prank(caller);
         pool.sync(marketId);
         assertEq(pool.totalExposure(), 0);

@@ -2,7 +2,6 @@
 pragma solidity 0.8.30;
 
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
-import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
 import {TestTrigger} from "../utils/TestTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
@@ -114,26 +113,42 @@ contract RedeemTest is BaseTest {
         }
     }
 
-    function test_redeem_thirdPartyNeedsAllowance(address operator) public {
+    /// Only the controller or its operator claims a request: a share allowance lets a third party request for
+    /// an owner, never claim for a controller.
+    function test_redeem_thirdPartyNeedsOperator(address operator) public {
         vm.assume(operator != lp && operator != address(0) && operator != address(pool));
         _requestAndWait(shares);
-        _expectNoEffect(
-            operator,
-            shares,
-            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, operator, 0, shares)
-        );
+        _expectNoEffect(operator, shares, abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, operator));
         vm.prank(lp);
         pool.approve(operator, shares);
+        _expectNoEffect(operator, shares, abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, operator));
+
+        vm.prank(lp);
+        assertTrue(pool.setOperator(operator, true));
+        assertTrue(pool.isOperator(lp, operator));
+        uint256 expected = pool.maxWithdraw(lp);
+        uint256 before = usdc.balanceOf(operator);
         vm.prank(operator);
         uint256 assets = pool.redeem(shares, operator, lp);
-        assertEq(usdc.balanceOf(operator), assets);
+        assertEq(assets, expected);
+        assertEq(usdc.balanceOf(operator) - before, assets);
+        assertEq(_req(pool, lp).shares, 0);
+        assertEq(pool.allowance(lp, operator), shares, "claiming spends no allowance");
     }
 
-    /// Expired cover no longer locks capital: the exit syncs expirations itself.
+    /// Expired cover stops locking capital once its release delay (the claim window) has passed: the exit
+    /// syncs expirations itself.
     function test_redeem_afterExpiryWithoutSync() public {
         _buy(marketId, 500_000e6, 30 days, _one(poolId));
+        uint256 end = block.timestamp + 30 days;
         _requestRedeem(pool, lp, shares);
-        vm.warp(block.timestamp + 31 days);
+        // Ended, but a claim may still arrive: the cover still locks capital.
+        vm.warp(end + 1 days);
+        Req memory r = _req(pool, lp);
+        uint256 free = pool.freeCapital();
+        assertLt(free, r.assets);
+        _expectNoEffect(lp, shares, abi.encodeWithSelector(ErrorsLib.InsufficientFreeCapital.selector, r.assets, free));
+        vm.warp(_releaseTime(end, 30 days));
         vm.prank(lp);
         uint256 assets = pool.redeem(shares, lp, lp);
         assertGe(assets, 999_999e6);

@@ -16,9 +16,13 @@ contract SmokeTest is BaseTest {
         emit log_named_uint("exposure", pool.exposure(marketId));
         assertEq(pool.exposure(marketId), 100_000e6);
         uint256 capital0 = pool.totalAssets();
+        uint256 end = block.timestamp + 365 days;
         vm.warp(block.timestamp + 180 days);
         assertGt(pool.totalAssets(), capital0);
-        vm.warp(block.timestamp + 200 days);
+        // Ended cover stays booked through the claim window, then is released.
+        vm.warp(end + 1 days);
+        assertEq(pool.exposure(marketId), 100_000e6);
+        vm.warp(_releaseTime(end, 30 days));
         assertEq(pool.exposure(marketId), 0);
         uint256 shares = pool.balanceOf(lp);
         vm.prank(lp);

@@ -86,6 +86,7 @@ contract SubmitClaimTest is AssessedBase {
         Market memory m = _marketParams(address(0));
         m.maturationDelay = 5 days;
         uint256 mId = _marketWith(m);
+        _assessorGroupFor(mId);
         _back(pool, mId, 5_000);
         uint256 policyId = _buyFor(buyer, mId, 10_000e6, 30 days, _one(poolId));
         Policy memory pol = cover.policy(policyId);
@@ -168,26 +169,23 @@ contract SubmitClaimTest is AssessedBase {
         assertEq(pool.claimHold(), 2_000e6);
     }
 
-    function test_submitClaim_revertsNoAssessorGroup(uint256 amount) public {
+    /// A market without assessors sells no cover, so no claim, fast-track or voting, is ever made on it; once
+    /// governance names assessors, a claim above the fast-track limit goes to their vote.
+    function test_submitClaim_needsAssessorGroupFromSale(uint256 amount) public {
         amount = bound(amount, FAST_LIMIT + 1, 90_000e6);
-        uint256 mId = _createMarket(address(0));
+        uint256 mId = _marketWith(_marketParams(address(0)));
         _back(pool, mId, 5_000);
-        uint256 policyId = _buyFor(buyer, mId, 100_000e6, 30 days, _one(poolId));
-        assertFalse(claims.hasAssessors(mId));
-        assertTrue(claims.hasAssessors(marketId));
-        usdc.mint(buyer, amount);
-        vm.startPrank(buyer);
-        usdc.approve(address(claims), type(uint256).max);
+        _fund(buyer, 100_000e6);
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NoAssessorGroup.selector, mId));
-        claims.submitClaim(policyId, amount, "");
-        // A fast-track claim is refused too: it could be neither challenged nor voided.
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.NoAssessorGroup.selector, mId));
-        claims.submitClaim(policyId, 1_000e6, "");
-        vm.stopPrank();
-        // Once assessors exist, the market accepts claims.
+        vm.prank(buyer);
+        cover.buyCover(_buyParams(mId, 100_000e6, 30 days, _one(poolId)));
+        assertEq(cover.nextPolicyId(), 1, "no policy minted");
+
         _assessorGroupFor(mId);
-        assertTrue(claims.hasAssessors(mId));
-        _submitAs(buyer, policyId, 1_000e6);
+        uint256 policyId = _buyFor(buyer, mId, 100_000e6, 30 days, _one(poolId));
+        uint256 claimId = _submitAs(buyer, policyId, amount);
+        assertEq(uint8(_status(claimId)), uint8(ClaimStatus.VOTING));
+        assertEq(_claim(claimId).deadline, block.timestamp + VOTING_PERIOD);
     }
 
     function test_submitClaim_pendingClaimLimitsWithdrawals(uint256 amount) public {

@@ -35,23 +35,31 @@ contract SweepTest is ClaimsBase {
         (uint256 claimed,) = _buy(marketId, a, 60 days, _one(poolId));
         _buyFor(alice, marketId, b, 60 days, _one(poolId)); // never claimed
         Incident memory inc = _fireAndSettle();
+        // The reserve is the pool's receivable: paying a claim is what lowers totalAssets.
+        assertEq(pool.reserveReceivable(), inc.funded);
+        uint256 assetsBeforeClaim = pool.totalAssets();
         uint256 paid = settlement.claim(claimed);
+        assertEq(assetsBeforeClaim - pool.totalAssets(), paid, "the claim is paid from the pool's receivable");
 
         late = bound(late, 1, 300 days);
         vm.warp(uint256(inc.settledAt) + 30 days + late);
         uint256 unclaimed = settlement.reserveOf(marketId);
         assertEq(unclaimed, inc.funded - paid);
+        assertEq(pool.reserveReceivable(), unclaimed);
         uint256 supply = pool.totalSupply();
         uint256 price = pool.convertToAssets(supply);
-        uint256 capital = pool.totalAssets();
+        uint256 assets = pool.totalAssets();
+        uint256 capital = pool.capital();
 
         vm.expectEmit(address(settlement));
         emit EventsLib.ReserveReturned(marketId, poolId, unclaimed);
         vm.prank(stranger);
         settlement.sweep(marketId);
 
-        assertEq(pool.totalAssets(), capital + unclaimed, "reserve returned to capital");
-        assertGt(pool.convertToAssets(supply), price, "share price rises");
+        assertEq(pool.capital(), capital + unclaimed, "reserve returned to capital");
+        assertEq(pool.reserveReceivable(), 0);
+        assertEq(pool.totalAssets(), assets, "the receivable turns into cash: totalAssets does not jump");
+        assertEq(pool.convertToAssets(supply), price, "nor does the share price");
         assertEq(settlement.reserveOf(marketId), 0);
         assertEq(usdc.balanceOf(address(settlement)), 0);
         assertTrue(settlement.incident(marketId).swept);
@@ -77,7 +85,7 @@ contract SweepTest is ClaimsBase {
         Incident memory inc = _fireAndSettle();
         vm.warp(uint256(inc.settledAt) + 31 days);
         settlement.sweep(marketId);
-        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.AlreadySettled.selector, marketId));
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.AlreadySwept.selector, marketId));
         settlement.sweep(marketId);
     }
 
@@ -97,13 +105,20 @@ contract SweepTest is ClaimsBase {
         _buy(marketId, amount, 60 days, _two(smallId, poolId));
         Incident memory inc = _fireAndSettle();
         vm.warp(uint256(inc.settledAt) + 31 days);
-        uint256 capBig = pool.totalAssets();
-        uint256 capSmall = small.totalAssets();
+        uint256 capBig = pool.capital();
+        uint256 capSmall = small.capital();
+        uint256 assetsBig = pool.totalAssets();
+        uint256 assetsSmall = small.totalAssets();
+        assertEq(small.reserveReceivable(), 45_000e6);
+        assertEq(pool.reserveReceivable(), inc.funded - 45_000e6);
         settlement.sweep(marketId);
-        uint256 toSmall = small.totalAssets() - capSmall;
-        uint256 toBig = pool.totalAssets() - capBig;
+        uint256 toSmall = small.capital() - capSmall;
+        uint256 toBig = pool.capital() - capBig;
         assertEq(toSmall + toBig, inc.funded, "everything unclaimed goes back");
-        assertEq(toSmall, uint256(inc.funded) * 45_000e6 / inc.funded, "the small pool gets what it funded");
+        assertEq(toSmall, 45_000e6, "the small pool gets what it funded");
+        assertEq(small.totalAssets(), assetsSmall, "returned money was already counted as a receivable");
+        assertEq(pool.totalAssets(), assetsBig);
+        assertEq(small.reserveReceivable() + pool.reserveReceivable(), 0);
     }
 
     function test_sweep_zeroReserveMultiPool() public {

@@ -2,7 +2,6 @@
 pragma solidity 0.8.30;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
-import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {BaseTest} from "../utils/BaseTest.sol";
 import {TestTrigger} from "../utils/TestTrigger.sol";
 import {Pool} from "../../src/Pool.sol";
@@ -76,9 +75,11 @@ contract WithdrawTest is BaseTest {
         _requestAndWait(requested);
         Req memory r = _req(pool, lp);
         assets = bound(assets, uint256(r.assets) + 1, 1_000_000e6);
-        uint256 needed = Math.max(
-            Math.mulDiv(assets, r.shares, r.assets, Math.Rounding.Ceil), pool.previewWithdraw(assets)
+        // Shares worth `assets` at both the request price and the exit price (capital - claim hold), rounded up.
+        uint256 atExitPrice = Math.mulDiv(
+            assets, pool.totalSupply() + 1e6, pool.capital() - pool.claimHold() + 1, Math.Rounding.Ceil
         );
+        uint256 needed = Math.max(Math.mulDiv(assets, r.shares, r.assets, Math.Rounding.Ceil), atExitPrice);
         _expectNoEffect(
             lp, assets, abi.encodeWithSelector(ErrorsLib.ExceedsRequest.selector, lp, needed, requested)
         );
@@ -102,14 +103,33 @@ contract WithdrawTest is BaseTest {
         _expectNoEffect(lp, 1e6, abi.encodeWithSelector(ErrorsLib.TriggerNotActive.selector, paramId, s));
     }
 
-    function test_withdraw_thirdPartyNeedsAllowance(address operator) public {
+    /// Only the controller or its operator claims a request: a share allowance is not enough.
+    function test_withdraw_thirdPartyNeedsOperator(address operator) public {
         vm.assume(operator != lp && operator != address(0) && operator != address(pool));
         _requestAndWait(shares);
-        uint256 needed = pool.previewWithdraw(1e6);
-        _expectNoEffect(
-            operator,
-            1e6,
-            abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, operator, 0, needed)
-        );
+        _expectNoEffect(operator, 1e6, abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, operator));
+        vm.prank(lp);
+        pool.approve(operator, shares);
+        _expectNoEffect(operator, 1e6, abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, operator));
+
+        vm.prank(lp);
+        pool.setOperator(operator, true);
+        uint256 before = usdc.balanceOf(operator);
+        vm.prank(operator);
+        uint256 burned = pool.withdraw(1e6, operator, lp);
+        assertEq(usdc.balanceOf(operator) - before, 1e6);
+        assertEq(_req(pool, lp).shares, shares - burned);
+        // Revoked: the operator can no longer claim.
+        vm.prank(lp);
+        pool.setOperator(operator, false);
+        _expectNoEffect(operator, 1e6, abi.encodeWithSelector(ErrorsLib.Unauthorized.selector, operator));
+    }
+
+    /// Exits are asynchronous (ERC-7540): there is no preview of a claim.
+    function test_previewWithdraw_revertsAsyncRedeem(uint256 amount) public {
+        vm.expectRevert(ErrorsLib.AsyncRedeem.selector);
+        pool.previewWithdraw(amount);
+        vm.expectRevert(ErrorsLib.AsyncRedeem.selector);
+        pool.previewRedeem(amount);
     }
 }

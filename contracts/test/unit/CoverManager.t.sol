@@ -133,8 +133,7 @@ contract CoverManagerTest is BaseTest {
         delay = uint32(bound(delay, 0, 30 days));
         period = bound(period, 7 days, 365 days);
         uint256 m = _createMarketWith(uint64(1) << groupEth, delay);
-        vm.prank(curator);
-        poolC.setMarketConfig(m, 5_000, _curve(), false);
+        _curatorApply(address(poolC), abi.encodeCall(poolC.setMarketConfig, (m, 5_000, _curve(), false)));
         uint256 snap = VM_STATE.snapshotState();
         (, uint256 premium) = _buy(m, 1_000e6, period, _one(idC));
         VM_STATE.revertToState(snap);
@@ -153,15 +152,25 @@ contract CoverManagerTest is BaseTest {
         assertEq(cover.ownerOf(policyId), buyer);
     }
 
-    /// Expiry releases capacity for new cover without touching policies.
+    /// Expiry releases capacity for new cover without touching policies, once the release delay (the claim
+    /// window of an assessed market) after the cover's end has passed.
     function test_buyCover_expiryReleasesCapacity() public {
         uint256 free = lens.freeCapacity(address(poolA), marketId);
         _buy(marketId, free, 30 days, _one(idA));
+        uint256 end = block.timestamp + 30 days;
         _fund(buyer, 1e12);
         vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientCapacity.selector, marketId, 1e6, 0));
         vm.prank(buyer);
         cover.buyCover(_buyParams(marketId, 1e6, 30 days, _one(idA)));
-        vm.warp(block.timestamp + 31 days);
+        // Ended, but a claim may still arrive: the cover stays booked until the claim window has passed.
+        vm.warp(_releaseTime(end, 30 days) - 1);
+        assertEq(poolA.exposure(marketId), free);
+        uint256 stillFree = lens.freeCapacity(address(poolA), marketId);
+        assertLt(stillFree, free);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.InsufficientCapacity.selector, marketId, free, stillFree));
+        vm.prank(buyer);
+        cover.buyCover(_buyParams(marketId, free, 30 days, _one(idA)));
+        vm.warp(_releaseTime(end, 30 days));
         _buy(marketId, free, 30 days, _one(idA));
         assertEq(poolA.exposure(marketId), free);
     }

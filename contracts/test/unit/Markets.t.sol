@@ -250,7 +250,12 @@ contract MarketsTest is BaseTest {
         assertEq(markets.tvc(marketId), a);
         assertEq(markets.tvc(other), b);
         assertEq(markets.totalTvc(), a + b);
-        vm.warp(block.timestamp + 32 days);
+        // Ended cover counts until its release delay (the claim window of these assessed markets) has passed.
+        uint256 end = block.timestamp + 30 days;
+        vm.warp(_releaseTime(end, 30 days) - 1);
+        assertEq(markets.totalTvc(), a + b);
+        vm.warp(_releaseTime(end, 30 days));
+        assertEq(markets.tvc(marketId), 0);
         assertEq(markets.totalTvc(), 0);
     }
 

@@ -128,6 +128,7 @@ contract PoolTest is BaseTest {
         vm.prank(curator);
         pool.setGroupCap(groupEth, 5_000);
         _buy(marketId, coverAmount, 30 days, _one(poolId));
+        uint256 end = block.timestamp + 30 days;
         _requestRedeem(pool, lp, shares);
         vm.warp(block.timestamp + 7 days);
         uint256 locked = pool.lockedCapital();
@@ -149,8 +150,13 @@ contract PoolTest is BaseTest {
             vm.prank(lp);
             pool.redeem(rest, lp, lp);
         }
-        // After expiry, with no per-policy processing, the rest is free.
-        vm.warp(block.timestamp + 31 days);
+        // Ended cover stays locked through its release delay (the claim window): a claim may still arrive.
+        vm.warp(end + 1 days);
+        pool.sync(marketId);
+        assertEq(pool.totalExposure(), coverAmount, "still booked after the end");
+        assertEq(pool.lockedCapital(), coverAmount * 2);
+        // After the delay, with no per-policy processing, the rest is free.
+        vm.warp(_releaseTime(end, 30 days));
         // Views are conservative until a sync releases group and total exposure; the exit itself syncs.
         assertLe(pool.maxRedeem(lp), rest);
         pool.sync(marketId);
@@ -241,10 +247,11 @@ contract PoolTest is BaseTest {
         capBps = uint16(bound(capBps, 100, 10_000));
         amount = bound(amount, 1e6, 2_000_000e6);
         _deposit(pool, lp, 1_000_000e6);
-        vm.startPrank(curator);
-        pool.setMarketConfig(marketId, 10_000, _curve(), false);
-        pool.setGroupCap(groupEth, capBps);
-        vm.stopPrank();
+        _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (marketId, 10_000, _curve(), false)));
+        vm.prank(curator);
+        pool.setGroupCap(groupEth, capBps); // lower: applies at once
+        (, uint16 cap) = pool.groupExposure(groupEth);
+        assertEq(cap, capBps);
         uint256 free = lens.freeCapacity(address(pool), marketId);
         assertEq(free, 1_000_000e6 * uint256(capBps) / 10_000);
         if (amount > free) {
@@ -265,11 +272,12 @@ contract PoolTest is BaseTest {
         leverageBps = uint32(bound(leverageBps, 10_000, 20_000));
         uint256 other = _createMarketWith(uint64(1) << groupStables, 0);
         _deposit(pool, lp, 1_000_000e6);
-        vm.startPrank(curator);
-        pool.setMarketConfig(marketId, 10_000, _curve(), false);
-        pool.setMarketConfig(other, 10_000, _curve(), false);
-        pool.setPoolParams(1_000, leverageBps, 7 days, address(0));
-        vm.stopPrank();
+        _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (marketId, 10_000, _curve(), false)));
+        _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (other, 10_000, _curve(), false)));
+        vm.prank(curator);
+        pool.setPoolParams(1_000, leverageBps, 7 days, address(0)); // lower: applies at once
+        (, uint32 lev,,,) = pool.poolParams();
+        assertEq(lev, leverageBps);
         _buy(marketId, 1_000_000e6, 30 days, _one(poolId));
         uint256 free = lens.freeCapacity(address(pool), other);
         assertEq(free, pool.capital() * leverageBps / 10_000 - 1_000_000e6);
@@ -279,7 +287,8 @@ contract PoolTest is BaseTest {
         assertEq(pool.lockedCapital(), 1_000_000e6);
     }
 
-    /// Expiry releases capacity at the first day boundary after the end, with no per-policy processing.
+    /// Expiry releases capacity at the first day boundary after the end plus the release delay (the claim
+    /// window of an assessed market), with no per-policy processing.
     function test_sync_expiryReleasesCapacity(uint256 period) public {
         period = bound(period, 7 days, 365 days);
         _deposit(pool, lp, 1_000_000e6);
@@ -291,7 +300,14 @@ contract PoolTest is BaseTest {
         assertEq(pool.exposure(marketId), 50_000e6);
         vm.warp(end - 1);
         assertEq(pool.exposure(marketId), 50_000e6);
+        // Ended, but a claim may still arrive within the claim window: still booked.
         vm.warp((end + 1 days - 1) / 1 days * 1 days);
+        assertEq(pool.exposure(marketId), 50_000e6);
+        vm.warp(_releaseTime(end, 30 days) - 1);
+        pool.sync(marketId);
+        assertEq(pool.exposure(marketId), 50_000e6);
+        assertEq(pool.totalExposure(), 50_000e6);
+        vm.warp(_releaseTime(end, 30 days));
         assertEq(pool.exposure(marketId), 0);
         assertEq(markets.tvc(marketId), 0);
         // Group and total exposure are released by a sync (or any sale or exit).

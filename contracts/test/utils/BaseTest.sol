@@ -248,6 +248,12 @@ abstract contract BaseTest is Test {
         }
     }
 
+    /// @dev When cover ending at `end` stops being booked: the first day boundary at or after `end` plus the
+    /// market's release delay (MAX_INCIDENT_LOOKBACK for parametric markets, the claim window for assessed ones).
+    function _releaseTime(uint256 end, uint256 delay) internal pure returns (uint256) {
+        return (end + 1 days - 1) / 1 days * 1 days + delay;
+    }
+
     /// @dev A controller's redeem request as a struct.
     struct Req {
         uint256 shares;

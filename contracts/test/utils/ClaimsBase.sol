@@ -65,9 +65,9 @@ abstract contract ClaimsBase is BaseTest {
         return _marketWith(m);
     }
 
+    /// @dev The curator backs `marketId`; a pool with shares applies it through its timelock.
     function _back(Pool pool, uint256 marketId, uint16 weightBps) internal {
-        vm.prank(curator);
-        pool.setMarketConfig(marketId, weightBps, _curve(), false);
+        _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (marketId, weightBps, _curve(), false)));
     }
 
     function _buyFor(address owner, uint256 marketId, uint256 amount, uint256 period, uint32[] memory pools)
