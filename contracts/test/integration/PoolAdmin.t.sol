@@ -121,7 +121,8 @@ contract PoolAdminTest is BaseTest {
     }
 
     function test_setMarketConfig_followOracleUsesOracleRate() public {
-        _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (marketId, 5_000, RateCurve(10_000, 0, 0, 5_000), true)));
+        RateCurve memory c = RateCurve(10_000, 0, 0, 5_000);
+        _curatorApply(address(pool), abi.encodeCall(pool.setMarketConfig, (marketId, 5_000, c, true)));
         (, uint256 premium) = _buy(marketId, 100_000e6, 365 days, _one(poolId));
         // The oracle base rate (200 bps) replaces the curve's 10,000 bps.
         assertEq(premium, 2_000e6);
