@@ -140,15 +140,13 @@ contract Pool is ERC4626, IPool {
             || followOracle != c.followOracle || curve.kinkBps != c.curve.kinkBps
             || curve.baseRateBps < c.curve.baseRateBps || curve.slope1Bps < c.curve.slope1Bps
             || curve.slope2Bps < c.curve.slope2Bps;
+        // Checked before queuing too, so a queued change is one that can apply.
+        if (c.groups == 0) _backingTerms(marketId);
         if (!_timelocked(riskier)) return;
 
         if (c.groups == 0) {
             // First time: the market must be live and in this pool's asset.
-            (address marketAsset, MarketStatus status, ClaimMode mode, uint64 groups, address trigger, uint32 window) =
-                MARKETS.backingTerms(marketId);
-            require(status == MarketStatus.ACTIVE, ErrorsLib.MarketNotActive(marketId, status));
-            require(marketAsset == asset(), ErrorsLib.AssetMismatch(asset(), marketAsset));
-            require(_backedMarkets.length < MAX_MARKETS, ErrorsLib.TooManyMarkets(MAX_MARKETS));
+            (ClaimMode mode, uint64 groups, address trigger, uint32 window) = _backingTerms(marketId);
             _backedMarkets.push(marketId);
             c.groups = groups;
             c.releaseDelayDays =
@@ -172,10 +170,10 @@ contract Pool is ERC4626, IPool {
     function setGroupCap(uint8 groupId, uint16 capBps) external onlyCurator {
         require(groupId < MARKETS.groupCount(), ErrorsLib.UnknownGroup(groupId));
         require(capBps <= BPS, ErrorsLib.GroupCapTooHigh(groupId, capBps));
-        if (!_timelocked(capBps > _groupCapBps[groupId])) return;
         uint256 booked = _groupBooked[groupId];
         uint256 limit = _exitCapital(capital()) * capBps / BPS;
         require(booked <= limit, ErrorsLib.GroupCapBelowExposure(groupId, booked, limit));
+        if (!_timelocked(capBps > _groupCapBps[groupId])) return;
         _groupCapBps[groupId] = capBps;
         emit EventsLib.GroupCapSet(groupId, capBps);
     }
@@ -185,10 +183,11 @@ contract Pool is ERC4626, IPool {
         external
         onlyCurator
     {
-        bool riskier = curatorFeeBps > _curatorFeeBps || leverageBps > _leverageBps || cooldown > _cooldown;
-        if (!_timelocked(riskier)) return;
+        _checkPoolParams(curatorFeeBps, leverageBps, cooldown);
         uint256 limit = _exitCapital(capital()) * leverageBps / BPS;
         require(_totalBooked <= limit, ErrorsLib.LeverageBelowExposure(_totalBooked, limit));
+        bool riskier = curatorFeeBps > _curatorFeeBps || leverageBps > _leverageBps || cooldown > _cooldown;
+        if (!_timelocked(riskier)) return;
         _setPoolParams(curatorFeeBps, leverageBps, cooldown, gate);
     }
 
@@ -775,11 +774,16 @@ contract Pool is ERC4626, IPool {
     /// @dev Whether a change may apply now. Risk-decreasing changes, and any change while the pool has no
     /// shares, apply at once. A risk-increasing one is queued under the hash of its calldata on first call and
     /// applies when the same call is made after max(timelock, cooldown), so LPs who disagree can leave first.
+    /// A queued change is dropped whenever the same call applies (by any path), and expires if not applied within
+    /// MAX_TIMELOCK after it became executable: an old queue entry never lets a later increase skip the wait.
     function _timelocked(bool riskier) internal returns (bool) {
-        if (!riskier || totalSupply() == 0) return true;
         bytes32 id = keccak256(msg.data);
         uint256 at = _pendingChanges[id];
-        if (at == 0) {
+        if (!riskier || totalSupply() == 0) {
+            if (at != 0) delete _pendingChanges[id];
+            return true;
+        }
+        if (at == 0 || block.timestamp > at + MAX_TIMELOCK) {
             // Never sooner than an LP who requests now can redeem: the change waits out the cooldown too.
             at = block.timestamp + Math.max(_timelock, _cooldown);
             _pendingChanges[id] = at;
@@ -791,13 +795,31 @@ contract Pool is ERC4626, IPool {
         return true;
     }
 
-    function _setPoolParams(uint16 curatorFeeBps, uint32 leverageBps, uint32 cooldown, address gate) internal {
+    function _checkPoolParams(uint16 curatorFeeBps, uint32 leverageBps, uint32 cooldown) internal pure {
         require(curatorFeeBps <= MAX_CURATOR_FEE_BPS, ErrorsLib.FeeTooHigh(curatorFeeBps, MAX_CURATOR_FEE_BPS));
         require(leverageBps >= BPS && leverageBps <= MAX_LEVERAGE_BPS, ErrorsLib.InvalidLeverage(leverageBps));
         require(
             cooldown >= MIN_COOLDOWN && cooldown <= MAX_COOLDOWN,
             ErrorsLib.InvalidCooldown(cooldown, MIN_COOLDOWN, MAX_COOLDOWN)
         );
+    }
+
+    /// @dev What a pool needs to back `marketId`, checked: live and in this pool's asset, and room for it.
+    function _backingTerms(uint256 marketId)
+        internal
+        view
+        returns (ClaimMode mode, uint64 groups, address trigger, uint32 window)
+    {
+        address marketAsset;
+        MarketStatus status;
+        (marketAsset, status, mode, groups, trigger, window) = MARKETS.backingTerms(marketId);
+        require(status == MarketStatus.ACTIVE, ErrorsLib.MarketNotActive(marketId, status));
+        require(marketAsset == asset(), ErrorsLib.AssetMismatch(asset(), marketAsset));
+        require(_backedMarkets.length < MAX_MARKETS, ErrorsLib.TooManyMarkets(MAX_MARKETS));
+    }
+
+    function _setPoolParams(uint16 curatorFeeBps, uint32 leverageBps, uint32 cooldown, address gate) internal {
+        _checkPoolParams(curatorFeeBps, leverageBps, cooldown);
         _curatorFeeBps = curatorFeeBps;
         _leverageBps = leverageBps;
         _cooldown = cooldown;

@@ -272,6 +272,32 @@ contract CoreReviewTest is ClaimsBase {
         pool.setMarketConfig(depeg, 10_000, zero, false);
     }
 
+    /// A queued change that later applied by the risk-decreasing path stayed armed, and months later let an
+    /// increase apply at once. Applying drops the queue entry; stale entries expire.
+    function test_curatorTimelock_appliedChangeDoesNotStayArmed() public {
+        bytes memory a = abi.encodeCall(pool.setMarketConfig, (depeg, 8_000, _curve(), false));
+        bytes memory b = abi.encodeCall(pool.setMarketConfig, (depeg, 9_000, _curve(), false));
+        vm.prank(curator);
+        pool.setMarketConfig(depeg, 5_000, _curve(), false); // lower: at once
+        vm.startPrank(curator);
+        (bool ok,) = address(pool).call(a);
+        assertTrue(ok);
+        (ok,) = address(pool).call(b);
+        assertTrue(ok);
+        vm.warp(block.timestamp + 7 days);
+        (ok,) = address(pool).call(b); // 9,000
+        assertTrue(ok);
+        (ok,) = address(pool).call(a); // 8,000 at once (lower); its entry is dropped
+        assertTrue(ok);
+        assertEq(pool.pendingChange(keccak256(a)), 0);
+        pool.setMarketConfig(depeg, 1_000, _curve(), false);
+        vm.warp(block.timestamp + 180 days);
+        (ok,) = address(pool).call(a); // queued again, not applied
+        assertTrue(ok);
+        vm.stopPrank();
+        assertEq(pool.marketConfig(depeg).weightBps, 1_000, "a risk increase never skips the wait");
+    }
+
     /* 8. Parametric settle and held capital */
 
     /// Settle took capital held for an approved assessed claim, which then could not be paid. Settle now funds
