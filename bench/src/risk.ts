@@ -1,12 +1,13 @@
 // Monte Carlo throughput in market-years per second: TypeScript on 1 thread (in process) and on
 // 2 worker threads, against the numpy reference in bench/risk_numpy.py, for each size.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import {
   CATEGORIES,
-  calibrate,
+  calibrateFromIncidents,
+  loadIncidents,
   type PortfolioInput,
   parsePortfolio,
   prepareSimulation,
@@ -16,7 +17,6 @@ import {
 } from "@backstop/risk";
 
 const benchDir = resolve(import.meta.dirname, "..");
-const repoRoot = resolve(benchDir, "..");
 const python = process.env.PYTHON ?? "python3";
 const YEARS = [10_000, 100_000, 1_000_000];
 const MARKETS = [50, 200];
@@ -91,9 +91,7 @@ function numpy(
 }
 
 async function main(): Promise<void> {
-  const calibration = calibrate(
-    readFileSync(resolve(repoRoot, "../shared/data/exploits/defihacklabs_incidents.csv"), "utf8"),
-  );
+  const calibration = calibrateFromIncidents(loadIncidents());
   const runs = [];
   for (const markets of MARKETS) {
     const { model } = prepareSimulation(parsePortfolio(syntheticPortfolio(markets)), calibration);

@@ -38,7 +38,9 @@ export function loadIncidents(options: { dataDir?: string; file?: string } = {})
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   let categories: ReturnType<typeof parseProtocolCategories> | undefined;
   try {
-    categories = parseProtocolCategories(readFileSync(join(dataDir, "exploits/protocol_categories.csv"), "utf8"));
+    categories = parseProtocolCategories(
+      readFileSync(join(dataDir, "exploits/protocol_categories.csv"), "utf8"),
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }

@@ -16,16 +16,36 @@ export {
   DEFAULT_FREQUENCY_WINDOW,
   type FrequencyCalibration,
 } from "./calibration/frequency.ts";
-export { classifyIncident, type Incident, parseIncidents } from "./calibration/incidents.ts";
 export {
+  type CategoryMapping,
+  classifyIncident,
+  hasStatedLoss,
+  type Incident,
+  type LossStatus,
+  parseIncidents,
+  parseProtocolCategories,
+} from "./calibration/incidents.ts";
+export {
+  type BootstrapGoodnessOfFit,
+  bootstrapGoodnessOfFit,
   calibrateSeverity,
+  fitSpliced,
   type GoodnessOfFit,
   limitedExpectedValue,
   type SeverityCalibration,
   type SplicedSeverity,
   severityCdf,
   severityQuantile,
+  severitySample,
 } from "./calibration/severity.ts";
+export {
+  BUNDLED_FEEDS,
+  DEFAULT_DATA_DIR,
+  incidentsPath,
+  loadChainlinkFeed,
+  loadIncidents,
+  readDataFile,
+} from "./data.ts";
 export {
   BaseError,
   CalibrationError,
@@ -33,6 +53,15 @@ export {
   SimulationError,
   ValidationError,
 } from "./errors.ts";
+export { type BacktestOrigin, type RollingBacktest, rollingBacktest } from "./forecast/backtest.ts";
+export {
+  type Band,
+  type CountModel,
+  DEFAULT_HALF_LIFE_YEARS,
+  type ForecastOptions,
+  type ForecastResult,
+  forecast,
+} from "./forecast/forecast.ts";
 export { CATEGORIES, type Category, PEG_CATEGORIES } from "./model/categories.ts";
 export { dependencySources } from "./model/graph.ts";
 export {

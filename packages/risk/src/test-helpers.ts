@@ -7,7 +7,8 @@ import { type Portfolio, parsePortfolio, type SeveritySpec } from "./model/profi
 import type { MarketScore } from "./model/score.ts";
 import { buildSimulationModel, type SimulationModel } from "./simulation/model.ts";
 
-export const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), "utf8");
+export const fixture = (path: string) =>
+  readFileSync(new URL(`../fixtures/${path}`, import.meta.url), "utf8");
 
 let cachedIncidents: Incident[] | undefined;
 /** The bundled incident table (data/exploits/incidents.csv), corrected and categorised. */

@@ -68,7 +68,7 @@ describe("book replay 2020-2025", () => {
   it("regression: loss ratios", () => {
     assert.deepEqual(
       book.map((r) => Number(r.lossRatio.toFixed(3))),
-      [6.587, 21.377, 2.729, 1.112, 0.481, 0.237],
+      [6.393, 20.749, 2.502, 1.092, 0.445, 0.221],
     );
     assert.deepEqual(
       book.map((r) => r.severityFit),

@@ -72,9 +72,15 @@ export function parseIncidents(csvText: string, options: { categories?: Category
       throw new ValidationError(`incidents[${index}].loss_usd`, rawLoss, "expected a non-negative number");
     }
     const rawStatus = (row.loss_status ?? "").trim();
-    const lossStatus = (rawStatus === "" ? (lossUsd === undefined ? "none" : "stated") : rawStatus) as LossStatus;
+    const lossStatus = (
+      rawStatus === "" ? (lossUsd === undefined ? "none" : "stated") : rawStatus
+    ) as LossStatus;
     if (!LOSS_STATUSES.includes(lossStatus)) {
-      throw new ValidationError(`incidents[${index}].loss_status`, rawStatus, `expected ${LOSS_STATUSES.join("|")}`);
+      throw new ValidationError(
+        `incidents[${index}].loss_status`,
+        rawStatus,
+        `expected ${LOSS_STATUSES.join("|")}`,
+      );
     }
     const basis = row.loss_usd_basis ?? "";
     const protocol = (row.protocol ?? "").trim();

@@ -96,7 +96,13 @@ export function goodnessOfFit(sortedSample: number[], cdf: (x: number) => number
 const QUANTILE_LEVELS = [0.5, 0.75, 0.9, 0.95, 0.99];
 
 /** Weighted negative log-likelihood of a lognormal truncated to (0, threshold]. */
-function truncatedLognormalNll(logs: number[], weights: number[], logThreshold: number, mu: number, sigma: number) {
+function truncatedLognormalNll(
+  logs: number[],
+  weights: number[],
+  logThreshold: number,
+  mu: number,
+  sigma: number,
+) {
   if (!(sigma > 1e-6)) return Number.POSITIVE_INFINITY;
   const logMass = Math.log(Math.max(normalCdf((logThreshold - mu) / sigma), 1e-300));
   let sum = 0;
@@ -114,7 +120,9 @@ function weightedGpdNll(y: number[], weights: number[], xi: number, beta: number
     const v = y[i] as number;
     const base = 1 + (xi * v) / beta;
     if (base <= 0) return Number.POSITIVE_INFINITY;
-    sum += (weights[i] as number) * (Math.log(beta) + (Math.abs(xi) < 1e-9 ? v / beta : (1 + 1 / xi) * Math.log(base)));
+    sum +=
+      (weights[i] as number) *
+      (Math.log(beta) + (Math.abs(xi) < 1e-9 ? v / beta : (1 + 1 / xi) * Math.log(base)));
   }
   return sum;
 }
@@ -135,7 +143,10 @@ function weightedQuantile(sorted: number[], weights: number[], level: number): n
  * a lognormal truncated to (0, u] fitted on the body only, a GPD fitted on the exceedances, and the
  * tail weight = weighted share above u. `weights` (default 1) let recent years count more.
  */
-export function fitSpliced(sample: number[], options: { tailQuantile?: number; weights?: number[] } = {}): SplicedSeverity {
+export function fitSpliced(
+  sample: number[],
+  options: { tailQuantile?: number; weights?: number[] } = {},
+): SplicedSeverity {
   const tailQuantile = options.tailQuantile ?? 0.85;
   const order = sample.map((_, i) => i).sort((a, b) => (sample[a] as number) - (sample[b] as number));
   const xs = order.map((i) => sample[i] as number);
@@ -161,10 +172,13 @@ export function fitSpliced(sample: number[], options: { tailQuantile?: number; w
   }
   const bodyTotal = bodyWeights.reduce((s, w) => s + w, 0);
   const m0 = bodyLogs.reduce((s, v, i) => s + v * (bodyWeights[i] as number), 0) / bodyTotal;
-  const s0 = Math.sqrt(bodyLogs.reduce((s, v, i) => s + (bodyWeights[i] as number) * (v - m0) ** 2, 0) / bodyTotal);
+  const s0 = Math.sqrt(
+    bodyLogs.reduce((s, v, i) => s + (bodyWeights[i] as number) * (v - m0) ** 2, 0) / bodyTotal,
+  );
   const logThreshold = Math.log(threshold);
   const body = nelderMead(
-    ([mu, logSigma]) => truncatedLognormalNll(bodyLogs, bodyWeights, logThreshold, mu ?? 0, Math.exp(logSigma ?? 0)),
+    ([mu, logSigma]) =>
+      truncatedLognormalNll(bodyLogs, bodyWeights, logThreshold, mu ?? 0, Math.exp(logSigma ?? 0)),
     [m0, Math.log(Math.max(s0, 0.1))],
     { step: 0.3, iterations: 400, tolerance: 1e-8 },
   );
@@ -279,7 +293,9 @@ export function bootstrapGoodnessOfFit(
   let ksAbove = 0;
   let adAbove = 0;
   for (let b = 0; b < replicates; b++) {
-    const draw = Array.from({ length: sorted.length }, () => severityQuantile(distribution, rng.nextUniform()));
+    const draw = Array.from({ length: sorted.length }, () =>
+      severityQuantile(distribution, rng.nextUniform()),
+    );
     draw.sort((x, y) => x - y);
     let refit: SplicedSeverity;
     try {

@@ -1,4 +1,4 @@
-import { type Incident, hasStatedLoss } from "../calibration/incidents.ts";
+import { hasStatedLoss, type Incident } from "../calibration/incidents.ts";
 import { fitSpliced } from "../calibration/severity.ts";
 import { ValidationError } from "../errors.ts";
 import { normalQuantile } from "../math/normal.ts";
@@ -49,7 +49,13 @@ function pit(sorted: Float64Array, y: number): number {
 const log10Draws = (sorted: Float64Array) => Float64Array.from(sorted, (v) => Math.log10(Math.max(v, 1)));
 
 /** The v1 method: next year's count Poisson at last year's level; losses from one fit of every year. */
-function baselineDraws(incidents: Incident[], cutoffYear: number, windowYears: number, samples: number, seed: number) {
+function baselineDraws(
+  incidents: Incident[],
+  cutoffYear: number,
+  windowYears: number,
+  samples: number,
+  seed: number,
+) {
   const before = incidents.filter((i) => i.year <= cutoffYear);
   const lastCount = before.filter((i) => i.year === cutoffYear).length;
   const losses = before.filter(hasStatedLoss).map((i) => i.lossUsd as number);
@@ -87,13 +93,20 @@ function baselineDraws(incidents: Incident[], cutoffYear: number, windowYears: n
  */
 export function rollingBacktest(
   incidents: Incident[],
-  options: { samples?: number; seed?: number; halfLifeYears?: number; horizonYears?: number; firstCutoffYear?: number } = {},
+  options: {
+    samples?: number;
+    seed?: number;
+    halfLifeYears?: number;
+    horizonYears?: number;
+    firstCutoffYear?: number;
+  } = {},
 ): RollingBacktest {
   const horizon = options.horizonYears ?? 1;
-  if (!Number.isInteger(horizon) || horizon < 1) throw new ValidationError("horizonYears", horizon, "expected an integer >= 1");
+  if (!Number.isInteger(horizon) || horizon < 1)
+    throw new ValidationError("horizonYears", horizon, "expected an integer >= 1");
   const samples = options.samples ?? 4000;
   const seed = options.seed ?? 1;
-  const lastDate = incidents.reduce((m, i) => (i.date > m ? i.date : m), "");
+  const lastDate = incidents.reduce((m, i) => Math.max(i.date, m), "");
   const lastYear = Number(lastDate.slice(0, 4));
   const firstYear = Math.min(...incidents.map((i) => i.year));
   const origins: BacktestOrigin[] = [];
@@ -140,7 +153,11 @@ export function rollingBacktest(
         pit: pit(result.draws.lossUsd, realized.lossUsd),
       },
       baseline: {
-        count: { ...baseCount, covered: covered(baseCount, realized.count), crps: crpsSorted(base.count, realized.count) },
+        count: {
+          ...baseCount,
+          covered: covered(baseCount, realized.count),
+          crps: crpsSorted(base.count, realized.count),
+        },
         lossUsd: {
           ...baseLoss,
           covered: covered(baseLoss, realized.lossUsd),
@@ -149,7 +166,8 @@ export function rollingBacktest(
       },
     });
   }
-  if (origins.length === 0) throw new ValidationError("incidents", incidents.length, "no cutoff year leaves data to test against");
+  if (origins.length === 0)
+    throw new ValidationError("incidents", incidents.length, "no cutoff year leaves data to test against");
   const mean = (f: (o: BacktestOrigin) => number) => origins.reduce((s, o) => s + f(o), 0) / origins.length;
   const meanCrps = { count: mean((o) => o.count.crps), log10LossUsd: mean((o) => o.lossUsd.crps) };
   const baselineMeanCrps = {

@@ -1,4 +1,4 @@
-import { type Incident, hasStatedLoss, yearFraction } from "../calibration/incidents.ts";
+import { hasStatedLoss, type Incident, yearFraction } from "../calibration/incidents.ts";
 import { fitSpliced, type SplicedSeverity } from "../calibration/severity.ts";
 import { CalibrationError, ValidationError } from "../errors.ts";
 import { normalCdf, normalQuantile } from "../math/normal.ts";
@@ -71,7 +71,8 @@ function assertDate(field: string, value: string): number {
 }
 
 /** End of a day as a fractional year (dates are inclusive). */
-const endOfDay = (date: string) => yearFraction(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString());
+const endOfDay = (date: string) =>
+  yearFraction(new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString());
 
 /**
  * Frequency: the annual incident rate follows a damped local trend on the log scale,
@@ -102,7 +103,8 @@ export function fitCountModel(incidents: Incident[], cutoff: string): CountModel
   // With one growth only, it is its own residual against a zero prior growth.
   if (growth.length === 1) residuals.push(growth[0] as number);
   const df = INNOVATION_PRIOR.df + residuals.length;
-  const scale2 = (INNOVATION_PRIOR.df * INNOVATION_PRIOR.scale ** 2 + residuals.reduce((s, r) => s + r * r, 0)) / df;
+  const scale2 =
+    (INNOVATION_PRIOR.df * INNOVATION_PRIOR.scale ** 2 + residuals.reduce((s, r) => s + r * r, 0)) / df;
   const last = observed.at(-1) as number;
   return {
     years,
@@ -160,7 +162,10 @@ export function fitSeverityModel(
   const fit = fitSpliced(values, { weights });
   const cumulative: number[] = [];
   let running = 0;
-  for (const w of weights) cumulative.push((running += w));
+  for (const w of weights) {
+    running += w;
+    cumulative.push(running);
+  }
   const rng = new Sfc32(options.seed ?? 1, 991);
   const size = Math.max(30, Math.round(effectiveSize));
   const replicates: SplicedSeverity[] = [];
@@ -211,7 +216,11 @@ export interface CategoryModel {
 /** Credibility constant of the category severity factor: a category with 20 effective losses gets Z = 0.5. */
 const CATEGORY_SEVERITY_K = 20;
 
-export function fitCategoryModel(incidents: Incident[], cutoff: string, halfLifeYears: number): CategoryModel {
+export function fitCategoryModel(
+  incidents: Incident[],
+  cutoff: string,
+  halfLifeYears: number,
+): CategoryModel {
   const cutoffTime = endOfDay(cutoff);
   const known = incidents.filter((i) => i.time < cutoffTime);
   const categories = [...CATEGORIES];
@@ -274,7 +283,13 @@ export interface ForecastResult {
   windowYears: number;
   model: {
     frequency: CountModel;
-    severity: { fit: SplicedSeverity; effectiveSize: number; replicates: number; capUsd: number; statedShare: number };
+    severity: {
+      fit: SplicedSeverity;
+      effectiveSize: number;
+      replicates: number;
+      capUsd: number;
+      statedShare: number;
+    };
     halfLifeYears: number;
     samples: number;
   };
@@ -307,10 +322,12 @@ export function forecast(incidents: Incident[], options: ForecastOptions): Forec
   const fromTime = assertDate("from", options.from);
   const toTime = endOfDay(options.to);
   assertDate("to", options.to);
-  if (fromTime < cutoffTime) throw new ValidationError("from", options.from, "expected after --calibrate-until");
+  if (fromTime < cutoffTime)
+    throw new ValidationError("from", options.from, "expected after --calibrate-until");
   if (toTime <= fromTime) throw new ValidationError("to", options.to, "expected on or after --from");
   const samples = options.samples ?? 4000;
-  if (!Number.isInteger(samples) || samples < 100) throw new ValidationError("samples", samples, "expected an integer >= 100");
+  if (!Number.isInteger(samples) || samples < 100)
+    throw new ValidationError("samples", samples, "expected an integer >= 100");
   const halfLife = options.halfLifeYears ?? DEFAULT_HALF_LIFE_YEARS;
   if (!(halfLife > 0)) throw new ValidationError("halfLifeYears", halfLife, "expected > 0");
   const seed = options.seed ?? 1;
@@ -333,11 +350,14 @@ export function forecast(incidents: Incident[], options: ForecastOptions): Forec
   const rng = new Sfc32(seed, 5);
   for (let s = 0; s < samples; s++) {
     const phi = sampleBeta(rng, DAMPING_PRIOR.a, DAMPING_PRIOR.b);
-    const sigma = counts.innovationScale * Math.sqrt(counts.innovationDf / sampleChiSquare(rng, counts.innovationDf));
+    const sigma =
+      counts.innovationScale * Math.sqrt(counts.innovationDf / sampleChiSquare(rng, counts.innovationDf));
     let x = counts.lastLogRate + Math.sqrt(counts.lastLogRateVariance) * rng.nextNormal();
     let g = counts.lastGrowth;
     let n = 0;
-    const logCap = Math.log(RATE_CAP_MULTIPLE * Math.max(...counts.counts.map((c, i) => c / (counts.exposure[i] as number))));
+    const logCap = Math.log(
+      RATE_CAP_MULTIPLE * Math.max(...counts.counts.map((c, i) => c / (counts.exposure[i] as number))),
+    );
     overlap.forEach((share, index) => {
       if (index > 0) {
         g = phi * g + sigma * rng.nextNormal();
@@ -355,7 +375,8 @@ export function forecast(incidents: Incident[], options: ForecastOptions): Forec
       const stated = sampleBinomial(rng, nc, statedShare);
       const factor = categories.severityFactor[c] as number;
       let loss = 0;
-      for (let j = 0; j < stated; j++) loss += Math.min(severity.capUsd, factor * sampleLoss(rng.nextUniform()));
+      for (let j = 0; j < stated; j++)
+        loss += Math.min(severity.capUsd, factor * sampleLoss(rng.nextUniform()));
       (categoryCounts[c] as Float64Array)[s] = nc;
       (categoryLosses[c] as Float64Array)[s] = loss;
       total += loss;
@@ -365,7 +386,10 @@ export function forecast(incidents: Incident[], options: ForecastOptions): Forec
   }
   const byCategory: Record<string, { count: Band; lossUsd: Band }> = {};
   categories.categories.forEach((c, index) => {
-    byCategory[c] = { count: band(categoryCounts[index] as Float64Array), lossUsd: band(categoryLosses[index] as Float64Array) };
+    byCategory[c] = {
+      count: band(categoryCounts[index] as Float64Array),
+      lossUsd: band(categoryLosses[index] as Float64Array),
+    };
   });
   return {
     count: band(countDraws),

@@ -54,7 +54,7 @@ export function samplePoisson(rng: Sfc32, mean: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    if (Math.log(v * inverseAlpha / (a / (us * us) + b)) <= -mean + k * logMean - logGamma(k + 1)) return k;
+    if (Math.log((v * inverseAlpha) / (a / (us * us) + b)) <= -mean + k * logMean - logGamma(k + 1)) return k;
   }
 }
 
