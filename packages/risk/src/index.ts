@@ -99,7 +99,11 @@ export type {
   SimulationResult,
 } from "./simulation/aggregate.ts";
 export { buildSimulationModel, type SimulationModel, simulationModelToJson } from "./simulation/model.ts";
-export { type ParallelOptions, simulatePortfolioParallel } from "./simulation/parallel.ts";
+export {
+  closeSimulationWorkers,
+  type ParallelOptions,
+  simulatePortfolioParallel,
+} from "./simulation/parallel.ts";
 export { simulatePortfolioModel } from "./simulation/simulate.ts";
 export {
   runStressScenario,

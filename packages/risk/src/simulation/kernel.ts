@@ -3,7 +3,7 @@ import { Sfc32 } from "../math/random.ts";
 import { SEVERITY_DEPEG, SEVERITY_EXPLOIT, type SimulationModel } from "./model.ts";
 
 /** Simulated years per chunk; each chunk owns one PRNG stream, so results ignore thread count. */
-export const CHUNK_YEARS = 8192;
+export const CHUNK_YEARS = 2048;
 
 /** Which tail years a chunk keeps with their per-market losses (for Euler allocation). */
 export type TailMode = { kind: "top"; count: number } | { kind: "above"; threshold: number };
@@ -30,11 +30,12 @@ class TopYears {
   readonly rows: Float32Array;
   readonly slot: Int32Array;
   size = 0;
+  readonly capacity: number;
+  readonly width: number;
 
-  constructor(
-    readonly capacity: number,
-    readonly width: number,
-  ) {
+  constructor(capacity: number, width: number) {
+    this.capacity = capacity;
+    this.width = width;
     this.losses = new Float64Array(capacity);
     this.years = new Int32Array(capacity);
     this.rows = new Float32Array(capacity * width);

@@ -24,9 +24,34 @@ export interface ParallelOptions extends SimulationOptions {
 
 type Task = { chunkIndex: number; firstYear: number; years: number; tailMode: TailMode };
 
-/** Workers load TypeScript through tsx, resolved from this package so any working directory works. */
-function workerExecArgv(): string[] {
-  return ["--import", import.meta.resolve("tsx")];
+/**
+ * Workers run worker.ts with Node's built-in type stripping (Node >= 22.18; the kernel's import chain
+ * uses only erasable TypeScript syntax), not through a TypeScript loader: starting tsx in each worker
+ * cost more than the work at a million market-years. An empty execArgv keeps the parent's loader
+ * flags out of the worker.
+ */
+const WORKER_EXEC_ARGV: string[] = [];
+
+/**
+ * Workers are started once and kept for later runs of the process (a run sends them its model
+ * first), so a simulation pays thread start-up only once. Idle workers are unref'd and never keep
+ * the process alive; closeSimulationWorkers() ends them.
+ */
+const pool: Worker[] = [];
+
+function workers(count: number): Worker[] {
+  while (pool.length < count) {
+    const worker = new Worker(new URL("./worker.ts", import.meta.url), { execArgv: WORKER_EXEC_ARGV });
+    worker.unref();
+    pool.push(worker);
+  }
+  return pool.slice(0, count);
+}
+
+/** Terminates the pooled worker threads (tests, or a long-lived process that is done simulating). */
+export async function closeSimulationWorkers(): Promise<void> {
+  const all = pool.splice(0, pool.length);
+  await Promise.all(all.map((w) => w.terminate()));
 }
 
 async function runTasks(
@@ -37,41 +62,47 @@ async function runTasks(
   onDone: (result: ChunkResult) => void,
 ): Promise<void> {
   const queue = [...tasks];
-  const workerCount = Math.max(1, Math.min(threads, queue.length));
-  const workers = Array.from(
-    { length: workerCount },
-    () =>
-      new Worker(new URL("./worker.ts", import.meta.url), {
-        workerData: { model, seed },
-        execArgv: workerExecArgv(),
-      }),
-  );
+  const active = workers(Math.max(1, Math.min(threads, queue.length)));
+  const cleanups: (() => void)[] = [];
   try {
     await Promise.all(
-      workers.map(
+      active.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const next = () => {
               const task = queue.shift();
-              if (task) worker.postMessage(task);
+              if (task) worker.postMessage({ kind: "task", ...task });
               else resolve();
             };
-            worker.on("message", (result: ChunkResult) => {
+            const onMessage = (result: ChunkResult) => {
               onDone(result);
               next();
+            };
+            const onError = (error: unknown) => {
+              pool.splice(pool.indexOf(worker), 1);
+              reject(new SimulationError("simulation worker failed", { cause: error }));
+            };
+            const onExit = (code: number) => {
+              if (pool.includes(worker)) pool.splice(pool.indexOf(worker), 1);
+              reject(new SimulationError("simulation worker exited", { details: { code } }));
+            };
+            worker.on("message", onMessage);
+            worker.on("error", onError);
+            worker.on("exit", onExit);
+            cleanups.push(() => {
+              worker.off("message", onMessage);
+              worker.off("error", onError);
+              worker.off("exit", onExit);
             });
-            worker.on("error", (error) =>
-              reject(new SimulationError("simulation worker failed", { cause: error })),
-            );
-            worker.on("exit", (code) => {
-              if (code !== 0) reject(new SimulationError("simulation worker exited", { details: { code } }));
-            });
+            worker.ref();
+            worker.postMessage({ kind: "model", model, seed });
             next();
           }),
       ),
     );
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const cleanup of cleanups) cleanup();
+    for (const worker of active) worker.unref();
   }
 }
 
