@@ -7,7 +7,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type PriceObservation, parseChainlinkRounds } from "./backtest/depeg.ts";
+import { ETHERISC_USDC_RULE, type PriceObservation, parseChainlinkRounds } from "./backtest/depeg.ts";
+import { type Calibration, calibrateFromIncidents } from "./calibration/calibrate.ts";
+import { calibrateDepeg, fitLossGivenExploit } from "./calibration/exposure.ts";
 import { type Incident, parseIncidents, parseProtocolCategories } from "./calibration/incidents.ts";
 import { ValidationError } from "./errors.ts";
 
@@ -54,4 +56,23 @@ export function loadChainlinkFeed(symbol: string, dataDir: string = DEFAULT_DATA
 /** Raw text of a bundled file (relative to the data folder). */
 export function readDataFile(relative: string, dataDir: string = DEFAULT_DATA_DIR): string {
   return read(join(dataDir, relative));
+}
+
+/** Bundled fiat-backed USD stablecoin feeds: the de-peg rate of a stablecoin market comes from these. */
+export const FIAT_BACKED_FEEDS = ["usdc", "usdt", "tusd", "usdp"] as const;
+
+/**
+ * The engine's calibration from the bundled data: incidents (frequency, severity), loss given
+ * exploit from the TVL facts, and de-peg risk from the Chainlink feeds.
+ */
+export function loadCalibration(options: { dataDir?: string; file?: string } = {}): Calibration {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const incidents = loadIncidents(options);
+  const lossGivenExploit = fitLossGivenExploit(read(join(dataDir, "exposure/tvl_at_incident.csv")));
+  const depeg = calibrateDepeg(
+    BUNDLED_FEEDS.map((feed) => ({ feed, observations: loadChainlinkFeed(feed, dataDir) })),
+    ETHERISC_USDC_RULE,
+    FIAT_BACKED_FEEDS,
+  );
+  return calibrateFromIncidents(incidents, undefined, { lossGivenExploit, depeg });
 }

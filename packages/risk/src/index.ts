@@ -12,6 +12,14 @@ export { type Calibration, calibrate, calibrateFromIncidents } from "./calibrati
 export { buhlmannStraub, type CredibilityGroup, type CredibilityResult } from "./calibration/credibility.ts";
 export { parseCsv } from "./calibration/csv.ts";
 export {
+  calibrateDepeg,
+  DEFAULT_LOSS_GIVEN_EXPLOIT,
+  type DepegCalibration,
+  fitLossGivenExploit,
+  type LossGivenExploit,
+  medianLossShare,
+} from "./calibration/exposure.ts";
+export {
   calibrateFrequency,
   DEFAULT_FREQUENCY_WINDOW,
   type FrequencyCalibration,
@@ -41,7 +49,9 @@ export {
 export {
   BUNDLED_FEEDS,
   DEFAULT_DATA_DIR,
+  FIAT_BACKED_FEEDS,
   incidentsPath,
+  loadCalibration,
   loadChainlinkFeed,
   loadIncidents,
   readDataFile,
@@ -76,7 +86,7 @@ export {
   type SeveritySpec,
 } from "./model/profile.ts";
 export { type FactorContribution, type MarketScore, scoreMarket, scorePortfolio } from "./model/score.ts";
-export { prepareSimulation, pricePortfolio } from "./portfolio.ts";
+export { poolPortfolios, prepareSimulation, pricePortfolio } from "./portfolio.ts";
 export {
   averageRate,
   type CurveParams,

@@ -8,13 +8,14 @@ import {
   backtestBook,
   backtestDepegRule,
   bootstrapGoodnessOfFit,
-  calibrateFromIncidents,
   DEFAULT_DATA_DIR,
   ETHERISC_USDC_RULE,
   forecast,
+  loadCalibration,
   loadChainlinkFeed,
   loadIncidents,
   parsePortfolio,
+  poolPortfolios,
   prepareSimulation,
   pricePortfolio,
   rollingBacktest,
@@ -329,7 +330,10 @@ const risk: Command = {
     }
 
     const portfolio = parsePortfolio(readJson(values.portfolio ?? DEFAULTS.portfolio));
-    const calibration = calibrateFromIncidents(incidents);
+    const calibration = loadCalibration({
+      dataDir,
+      ...(values.incidents === undefined ? {} : { file: resolve(values.incidents) }),
+    });
 
     if (sub === "score") {
       const scores = scorePortfolio(portfolio, calibration);
@@ -379,12 +383,31 @@ const risk: Command = {
 
     const { model } = prepareSimulation(portfolio, calibration);
     if (sub === "price") {
-      const years = integerOption("years", values.years, 20_000, 200);
-      const simulation = values.standalone ? undefined : await simulate(model, years, seed, threads);
-      const { prices } = pricePortfolio(portfolio, calibration, simulation ? { simulation } : {});
+      const years = integerOption("years", values.years, 1_000_000, 200);
+      let poolSimulations: Map<string, SimulationResult> | undefined;
+      if (!values.standalone) {
+        poolSimulations = new Map();
+        for (const pool of poolPortfolios(portfolio)) {
+          const { model: poolModel } = prepareSimulation(pool, calibration);
+          poolSimulations.set(pool.pools[0]?.id ?? "", await simulate(poolModel, years, seed, threads));
+        }
+      }
+      const { prices } = pricePortfolio(portfolio, calibration, poolSimulations ? { poolSimulations } : {});
       print(prices, () =>
         table(
-          ["market", "pure", "capital", "expenses", "fees", "rate bps", "base", "slope1", "slope2", "kink"],
+          [
+            "market",
+            "pure",
+            "capital",
+            "expenses",
+            "fees",
+            "rate bps",
+            "capital/cover",
+            "base",
+            "slope1",
+            "slope2",
+            "kink",
+          ],
           prices.map((p) => [
             p.marketId,
             p.purePremiumBps.toFixed(1),
@@ -392,6 +415,7 @@ const risk: Command = {
             p.expensesBps.toFixed(1),
             p.feesBps.toFixed(1),
             p.rateBps,
+            p.capitalPerCover.toFixed(3),
             p.curve.baseRateBps,
             p.curve.slope1Bps,
             p.curve.slope2Bps,

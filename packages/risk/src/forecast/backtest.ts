@@ -106,7 +106,11 @@ export function rollingBacktest(
     throw new ValidationError("horizonYears", horizon, "expected an integer >= 1");
   const samples = options.samples ?? 4000;
   const seed = options.seed ?? 1;
-  const lastDate = incidents.map((i) => i.date).sort().at(-1) ?? "";
+  const lastDate =
+    incidents
+      .map((i) => i.date)
+      .sort()
+      .at(-1) ?? "";
   const lastYear = Number(lastDate.slice(0, 4));
   const firstYear = Math.min(...incidents.map((i) => i.year));
   const origins: BacktestOrigin[] = [];

@@ -14,6 +14,8 @@ export interface ChunkResult {
   years: number;
   yearLosses: Float64Array;
   marketLossSum: Float64Array;
+  /** Sum over years of market loss x total loss (for covariance allocation). */
+  marketCrossSum: Float64Array;
   poolLossSum: Float64Array;
   poolRuinCount: Float64Array;
   tailMode: TailMode;
@@ -126,6 +128,7 @@ export function simulateChunk(
   const poolLoss = new Float64Array(nPools);
   const yearLosses = new Float64Array(years);
   const marketLossSum = new Float64Array(n);
+  const marketCrossSum = new Float64Array(n);
   const poolLossSum = new Float64Array(nPools);
   const poolRuinCount = new Float64Array(nPools);
   const top = tailMode.kind === "top" ? new TopYears(Math.max(1, tailMode.count), n) : undefined;
@@ -232,6 +235,11 @@ export function simulateChunk(
         for (let p = 0; p < nPools; p++)
           poolLoss[p] = (poolLoss[p] as number) + (exposure[p * n + i] as number) * r;
       }
+      for (let t = 0; t < touchedCount; t++) {
+        const i = touched[t] as number;
+        marketCrossSum[i] =
+          (marketCrossSum[i] as number) + (marketCover[i] as number) * (ratio[i] as number) * total;
+      }
       for (let p = 0; p < nPools; p++) {
         const loss = poolLoss[p] as number;
         poolLossSum[p] = (poolLossSum[p] as number) + loss;
@@ -285,6 +293,7 @@ export function simulateChunk(
     years,
     yearLosses,
     marketLossSum,
+    marketCrossSum,
     poolLossSum,
     poolRuinCount,
     tailMode,
