@@ -110,6 +110,7 @@ export type {
 } from "./simulation/aggregate.ts";
 export { buildSimulationModel, type SimulationModel, simulationModelToJson } from "./simulation/model.ts";
 export {
+  allocateTailCapitalParallel,
   closeSimulationWorkers,
   type ParallelOptions,
   simulatePortfolioParallel,
@@ -121,3 +122,10 @@ export {
   type StressResult,
   type StressScenario,
 } from "./simulation/stress.ts";
+export {
+  allocateTailCapital,
+  DEFAULT_TAIL_SAMPLING,
+  type TailAllocation,
+  type TailAllocationOptions,
+  type TailMarketAllocation,
+} from "./simulation/tail.ts";

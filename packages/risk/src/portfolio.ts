@@ -3,7 +3,7 @@ import { dependencySources } from "./model/graph.ts";
 import type { Portfolio } from "./model/profile.ts";
 import { type MarketScore, scorePortfolio } from "./model/score.ts";
 import { type PriceDecomposition, type PricingParameters, priceMarket } from "./pricing/price.ts";
-import type { SimulationResult } from "./simulation/aggregate.ts";
+import type { MarketContribution, SimulationResult } from "./simulation/aggregate.ts";
 import { buildSimulationModel, type SimulationModel } from "./simulation/model.ts";
 
 /** Scores every market and builds the Monte Carlo model of a validated portfolio. */
@@ -42,7 +42,10 @@ export function pricePortfolio(
   calibration: Calibration,
   options: {
     simulation?: SimulationResult;
-    poolSimulations?: Map<string, SimulationResult>;
+    poolSimulations?: Map<
+      string,
+      { markets: Pick<MarketContribution, "marketId" | "coverUsd" | "capitalContribution">[] }
+    >;
     parameters?: Partial<PricingParameters>;
   } = {},
 ): { scores: MarketScore[]; prices: PriceDecomposition[] } {

@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  allocateTailCapitalParallel,
   type Band,
   BUNDLED_FEEDS,
   backtestBook,
@@ -25,6 +26,7 @@ import {
   scorePortfolio,
   severitySample,
   simulatePortfolioParallel,
+  type TailAllocation,
   ValidationError,
 } from "@backstop/risk";
 import { type Command, UsageError } from "../command.ts";
@@ -38,6 +40,8 @@ const DEFAULTS = {
   portfolio: resolve(import.meta.dirname, "../../examples/portfolio.json"),
   out: resolve(repoRoot, ".backstop/risk"),
 };
+/** Importance-sampled years per pool for a price (bench/results/risk-seeds.json: moves < 2%). */
+const PRICE_YEARS = 1_000_000;
 const SUBCOMMANDS = ["score", "price", "simulate", "forecast", "backtest", "gof", "stress"] as const;
 const USAGE = `usage: backstop risk <${SUBCOMMANDS.join("|")}> [options]
   --data-dir <dir>     data folder (default: the repository's data/)
@@ -47,7 +51,7 @@ const USAGE = `usage: backstop risk <${SUBCOMMANDS.join("|")}> [options]
   --samples <n>        forecast/backtest: predictive draws (default 4000)
   --horizon <years>    backtest: years ahead per origin (default 1)
   --replicates <n>     gof: parametric-bootstrap replicates (default 200)
-  --years <n>          simulated years (simulate: 100000, price: 20000)
+  --years <n>          simulated years (simulate: 100000; price: ${PRICE_YEARS} importance-sampled years per pool)
   --seed <n>           PRNG seed (default 1)
   --threads <n>        worker threads (default: available cores)
   --out <dir>          where simulate writes SVG/PNG plots (default .backstop/risk)
@@ -383,13 +387,16 @@ const risk: Command = {
 
     const { model } = prepareSimulation(portfolio, calibration);
     if (sub === "price") {
-      const years = integerOption("years", values.years, 1_000_000, 200);
-      let poolSimulations: Map<string, SimulationResult> | undefined;
+      const years = integerOption("years", values.years, PRICE_YEARS, 1000);
+      let poolSimulations: Map<string, TailAllocation> | undefined;
       if (!values.standalone) {
         poolSimulations = new Map();
         for (const pool of poolPortfolios(portfolio)) {
           const { model: poolModel } = prepareSimulation(pool, calibration);
-          poolSimulations.set(pool.pools[0]?.id ?? "", await simulate(poolModel, years, seed, threads));
+          poolSimulations.set(
+            pool.pools[0]?.id ?? "",
+            await allocateTailCapitalParallel(poolModel, { years, seed, threads }),
+          );
         }
       }
       const { prices } = pricePortfolio(portfolio, calibration, poolSimulations ? { poolSimulations } : {});

@@ -15,6 +15,17 @@ import {
 import type { ChunkResult, TailMode } from "./kernel.ts";
 import type { SimulationModel } from "./model.ts";
 import { validateSimulationOptions } from "./simulate.ts";
+import {
+  planTailChunks,
+  resolveTailOptions,
+  type TailAllocation,
+  type TailAllocationOptions,
+  type TailPass1,
+  type TailPass2,
+  tailAllocation,
+  tailSampling,
+  tailThreshold,
+} from "./tail.ts";
 
 export interface ParallelOptions extends SimulationOptions {
   threads: number;
@@ -22,7 +33,7 @@ export interface ParallelOptions extends SimulationOptions {
   onProgress?: (doneYears: number, totalYears: number) => void;
 }
 
-type Task = { chunkIndex: number; firstYear: number; years: number; tailMode: TailMode };
+type Task = { kind: "task"; chunkIndex: number; firstYear: number; years: number; tailMode: TailMode };
 
 /**
  * Workers run worker.ts with Node's built-in type stripping (Node >= 22.18; the kernel's import chain
@@ -54,12 +65,11 @@ export async function closeSimulationWorkers(): Promise<void> {
   await Promise.all(all.map((w) => w.terminate()));
 }
 
-async function runTasks(
-  model: SimulationModel,
-  seed: number,
-  tasks: Task[],
+async function runTasks<T, R>(
+  setup: Record<string, unknown>,
+  tasks: T[],
   threads: number,
-  onDone: (result: ChunkResult) => void,
+  onDone: (result: R) => void,
 ): Promise<void> {
   const queue = [...tasks];
   const active = workers(Math.max(1, Math.min(threads, queue.length)));
@@ -71,10 +81,10 @@ async function runTasks(
           new Promise<void>((resolve, reject) => {
             const next = () => {
               const task = queue.shift();
-              if (task) worker.postMessage({ kind: "task", ...task });
+              if (task) worker.postMessage(task);
               else resolve();
             };
-            const onMessage = (result: ChunkResult) => {
+            const onMessage = (result: R) => {
               onDone(result);
               next();
             };
@@ -95,7 +105,7 @@ async function runTasks(
               worker.off("exit", onExit);
             });
             worker.ref();
-            worker.postMessage({ kind: "model", model, seed });
+            worker.postMessage(setup);
             next();
           }),
       ),
@@ -113,11 +123,13 @@ export async function simulatePortfolioParallel(
   validateSimulationOptions(options);
   const chunks = new Map<number, ChunkResult>();
   let done = 0;
-  const tasks = planChunks(options.years).map((plan) => ({
+  const setup = { kind: "model", model, seed: options.seed };
+  const tasks: Task[] = planChunks(options.years).map((plan) => ({
+    kind: "task",
     ...plan,
     tailMode: defaultTailMode(options.years, plan.years),
   }));
-  await runTasks(model, options.seed, tasks, options.threads, (result) => {
+  await runTasks<Task, ChunkResult>(setup, tasks, options.threads, (result) => {
     chunks.set(result.chunkIndex, result);
     done += result.years;
     options.onProgress?.(done, options.years);
@@ -125,8 +137,46 @@ export async function simulatePortfolioParallel(
   for (;;) {
     const outcome = aggregate(model, options, [...chunks.values()]);
     if ("result" in outcome) return outcome.result;
-    await runTasks(model, options.seed, outcome.rerun, options.threads, (result) => {
+    const reruns: Task[] = outcome.rerun.map((r) => ({ kind: "task", ...r }));
+    await runTasks<Task, ChunkResult>(setup, reruns, options.threads, (result) => {
       chunks.set(result.chunkIndex, result);
     });
   }
+}
+
+/**
+ * allocateTailCapital on worker threads: both passes are split into chunks with their own streams,
+ * so the numbers equal the single-threaded ones for any thread count.
+ */
+export async function allocateTailCapitalParallel(
+  model: SimulationModel,
+  options: TailAllocationOptions & { threads: number },
+): Promise<TailAllocation> {
+  const o = resolveTailOptions(options);
+  const sampling = tailSampling(o);
+  const plan = planTailChunks(o.years);
+  const setup = { kind: "tail-model", model, seed: o.seed, sampling };
+  const first: TailPass1[] = [];
+  await runTasks<{ kind: string }, TailPass1>(
+    setup,
+    plan.map((c) => ({ kind: "tail-pass1", ...c })),
+    options.threads,
+    (r) => first.push(r),
+  );
+  first.sort((a, b) => a.chunkIndex - b.chunkIndex);
+  const threshold = tailThreshold(first, o.confidence);
+  const second: TailPass2[] = [];
+  await runTasks<{ kind: string }, TailPass2>(
+    setup,
+    plan.map((c) => ({
+      kind: "tail-pass2",
+      ...c,
+      threshold: threshold.valueAtRisk,
+      boundaryFraction: threshold.boundaryFraction,
+    })),
+    options.threads,
+    (r) => second.push(r),
+  );
+  second.sort((a, b) => a.chunkIndex - b.chunkIndex);
+  return tailAllocation(model, o, threshold, second);
 }
