@@ -1,5 +1,5 @@
 // Replays a recorded Chainlink round series through a PegTrigger on the local Hardhat chain.
-// Usage: npm run replay -- <csv> [--trigger-price 0.995] [--recovery-price 0.999] [--window 24h] [--peg 1]
+// Usage: npm run replay -- [csv, default data/prices/chainlink_usdc_usd_mainnet_rounds.csv] [--trigger-price 0.995] [--recovery-price 0.999] [--window 24h] [--peg 1]
 //          [--payout binary|proportional] [--max-staleness 25h] [--from <date|unix>] [--to <date|unix>]
 // Three MockAggregators answer every round (2 fresh feeds required); each round is set at its real updatedAt and
 // the trigger is poked in the same transaction, keeper-style. The last stdout line is the JSON result.
@@ -7,7 +7,14 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import hre from "hardhat";
 import { replayOnChain } from "./replay/chain.ts";
-import { orderRounds, parseArgs, parseRounds, ReplayInputError, type Round } from "./replay/input.ts";
+import {
+  orderRounds,
+  parseArgs,
+  parseRounds,
+  ReplayInputError,
+  type Round,
+  withDefaultCsv,
+} from "./replay/input.ts";
 import { referenceOutcome } from "./replay/reference.ts";
 
 async function loadRounds(file: string): Promise<Round[]> {
@@ -24,7 +31,7 @@ async function loadRounds(file: string): Promise<Round[]> {
 }
 
 async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = parseArgs(withDefaultCsv(process.argv.slice(2)));
   // npm runs workspace scripts in the workspace; resolve the CSV from where the command was typed.
   const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), opts.csv);
   const rounds = (await loadRounds(file)).filter((r) => r.updatedAt >= opts.from && r.updatedAt < opts.to);

@@ -1,4 +1,5 @@
 // Pure parsing for the replay: command-line options and Chainlink round CSVs. No I/O, no chain.
+import { fileURLToPath } from "node:url";
 
 /** A bad command line or input file; the CLI prints its message on one line and exits non-zero. */
 export class ReplayInputError extends Error {
@@ -60,8 +61,21 @@ export function toDecimalNumber(value: bigint, decimals: number): number {
   return Number(value) / 10 ** decimals;
 }
 
+/** The argument list with the bundled rounds file first when it names no CSV file (the script's default). */
+export function withDefaultCsv(argv: readonly string[]): string[] {
+  return argv.some((a) => a.endsWith(".csv")) ? [...argv] : [DEFAULT_ROUNDS_CSV, ...argv];
+}
+
+/**
+ * The bundled Chainlink USDC/USD rounds (data/prices at the repository root), resolved from this file so the
+ * default works from any working directory.
+ */
+export const DEFAULT_ROUNDS_CSV = fileURLToPath(
+  new URL("../../../data/prices/chainlink_usdc_usd_mainnet_rounds.csv", import.meta.url),
+);
+
 const USAGE =
-  "usage: replay <csv> [--trigger-price 0.995] [--recovery-price 0.999] [--window 24h] [--peg 1] " +
+  "usage: replay [csv (default: data/prices/chainlink_usdc_usd_mainnet_rounds.csv)] [--trigger-price 0.995] [--recovery-price 0.999] [--window 24h] [--peg 1] " +
   "[--payout binary|proportional] [--max-staleness 25h] [--from <date|unix>] [--to <date|unix>]";
 
 /** Parses unix seconds or an ISO date (`2022-05-01`, `2022-05-01T12:00:00Z`; dates without a zone are UTC). */

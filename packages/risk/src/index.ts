@@ -12,20 +12,50 @@ export { type Calibration, calibrate, calibrateFromIncidents } from "./calibrati
 export { buhlmannStraub, type CredibilityGroup, type CredibilityResult } from "./calibration/credibility.ts";
 export { parseCsv } from "./calibration/csv.ts";
 export {
+  calibrateDepeg,
+  DEFAULT_LOSS_GIVEN_EXPLOIT,
+  type DepegCalibration,
+  fitLossGivenExploit,
+  type LossGivenExploit,
+  medianLossShare,
+} from "./calibration/exposure.ts";
+export {
   calibrateFrequency,
   DEFAULT_FREQUENCY_WINDOW,
   type FrequencyCalibration,
 } from "./calibration/frequency.ts";
-export { classifyIncident, type Incident, parseIncidents } from "./calibration/incidents.ts";
 export {
+  type CategoryMapping,
+  classifyIncident,
+  hasStatedLoss,
+  type Incident,
+  type LossStatus,
+  parseIncidents,
+  parseProtocolCategories,
+} from "./calibration/incidents.ts";
+export {
+  type BootstrapGoodnessOfFit,
+  bootstrapGoodnessOfFit,
   calibrateSeverity,
+  fitSpliced,
   type GoodnessOfFit,
   limitedExpectedValue,
   type SeverityCalibration,
   type SplicedSeverity,
   severityCdf,
   severityQuantile,
+  severitySample,
 } from "./calibration/severity.ts";
+export {
+  BUNDLED_FEEDS,
+  DEFAULT_DATA_DIR,
+  FIAT_BACKED_FEEDS,
+  incidentsPath,
+  loadCalibration,
+  loadChainlinkFeed,
+  loadIncidents,
+  readDataFile,
+} from "./data.ts";
 export {
   BaseError,
   CalibrationError,
@@ -33,6 +63,15 @@ export {
   SimulationError,
   ValidationError,
 } from "./errors.ts";
+export { type BacktestOrigin, type RollingBacktest, rollingBacktest } from "./forecast/backtest.ts";
+export {
+  type Band,
+  type CountModel,
+  DEFAULT_HALF_LIFE_YEARS,
+  type ForecastOptions,
+  type ForecastResult,
+  forecast,
+} from "./forecast/forecast.ts";
 export { CATEGORIES, type Category, PEG_CATEGORIES } from "./model/categories.ts";
 export { dependencySources } from "./model/graph.ts";
 export {
@@ -47,7 +86,7 @@ export {
   type SeveritySpec,
 } from "./model/profile.ts";
 export { type FactorContribution, type MarketScore, scoreMarket, scorePortfolio } from "./model/score.ts";
-export { prepareSimulation, pricePortfolio } from "./portfolio.ts";
+export { poolPortfolios, prepareSimulation, pricePortfolio } from "./portfolio.ts";
 export {
   averageRate,
   type CurveParams,
@@ -70,7 +109,12 @@ export type {
   SimulationResult,
 } from "./simulation/aggregate.ts";
 export { buildSimulationModel, type SimulationModel, simulationModelToJson } from "./simulation/model.ts";
-export { type ParallelOptions, simulatePortfolioParallel } from "./simulation/parallel.ts";
+export {
+  allocateTailCapitalParallel,
+  closeSimulationWorkers,
+  type ParallelOptions,
+  simulatePortfolioParallel,
+} from "./simulation/parallel.ts";
 export { simulatePortfolioModel } from "./simulation/simulate.ts";
 export {
   runStressScenario,
@@ -78,3 +122,10 @@ export {
   type StressResult,
   type StressScenario,
 } from "./simulation/stress.ts";
+export {
+  allocateTailCapital,
+  DEFAULT_TAIL_SAMPLING,
+  type TailAllocation,
+  type TailAllocationOptions,
+  type TailMarketAllocation,
+} from "./simulation/tail.ts";

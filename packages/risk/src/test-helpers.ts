@@ -1,18 +1,25 @@
 // Shared by the *.test.ts files only; not exported from index.ts.
 import { readFileSync } from "node:fs";
-import { type Calibration, calibrate } from "./calibration/calibrate.ts";
+import { type Calibration, calibrateFromIncidents } from "./calibration/calibrate.ts";
+import type { Incident } from "./calibration/incidents.ts";
+import { loadIncidents } from "./data.ts";
 import { type Portfolio, parsePortfolio, type SeveritySpec } from "./model/profile.ts";
 import type { MarketScore } from "./model/score.ts";
 import { buildSimulationModel, type SimulationModel } from "./simulation/model.ts";
 
-const repoRoot = new URL("../../../", import.meta.url);
-export const sharedData = (path: string) => readFileSync(new URL(`../shared/data/${path}`, repoRoot), "utf8");
 export const fixture = (path: string) =>
-  readFileSync(new URL(`packages/risk/fixtures/${path}`, repoRoot), "utf8");
+  readFileSync(new URL(`../fixtures/${path}`, import.meta.url), "utf8");
+
+let cachedIncidents: Incident[] | undefined;
+/** The bundled incident table (data/exploits/incidents.csv), corrected and categorised. */
+export function bundledIncidents(): Incident[] {
+  cachedIncidents ??= loadIncidents();
+  return cachedIncidents;
+}
 
 let cached: Calibration | undefined;
 export function realCalibration(): Calibration {
-  cached ??= calibrate(sharedData("exploits/defihacklabs_incidents.csv"));
+  cached ??= calibrateFromIncidents(bundledIncidents());
   return cached;
 }
 

@@ -6,7 +6,7 @@ import { NotReadyError } from "../errors.ts";
 
 const contractsDir = resolve(import.meta.dirname, "../../../../contracts");
 const script = resolve(contractsDir, "scripts/replay.ts");
-const USAGE = `usage: backstop replay <chainlink-rounds.csv> [--trigger-price 0.995 --recovery-price 0.999 --window 24h ...]
+const USAGE = `usage: backstop replay [chainlink-rounds.csv (default: data/prices/chainlink_usdc_usd_mainnet_rounds.csv)] [--trigger-price 0.995 --recovery-price 0.999 --window 24h ...]
 Replays a historical price series through the peg trigger on a local chain (contracts/scripts/replay.ts).`;
 
 const replay: Command = {

@@ -3,41 +3,55 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
+  allocateTailCapitalParallel,
+  type Band,
+  BUNDLED_FEEDS,
   backtestBook,
   backtestDepegRule,
-  calibrate,
+  bootstrapGoodnessOfFit,
+  DEFAULT_DATA_DIR,
   ETHERISC_USDC_RULE,
-  parseChainlinkRounds,
-  parseIncidents,
+  forecast,
+  loadCalibration,
+  loadChainlinkFeed,
+  loadIncidents,
   parsePortfolio,
+  poolPortfolios,
   prepareSimulation,
   pricePortfolio,
+  rollingBacktest,
   runStressScenario,
   type SimulationResult,
   STRESS_SCENARIOS,
   scorePortfolio,
+  severitySample,
   simulatePortfolioParallel,
+  type TailAllocation,
   ValidationError,
 } from "@backstop/risk";
 import { type Command, UsageError } from "../command.ts";
 import { progressBar } from "../format/progress.ts";
 import { pct, table, usd } from "../format/table.ts";
 import { svgToPng } from "../plots/png.ts";
-import { contributionsSvg, histogramSvg, lossExceedanceSvg } from "../plots/svg.ts";
+import { bandsSvg, contributionsSvg, histogramSvg, lossExceedanceSvg } from "../plots/svg.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../../..");
-const sharedData = resolve(repoRoot, "../shared/data");
 const DEFAULTS = {
   portfolio: resolve(import.meta.dirname, "../../examples/portfolio.json"),
-  incidents: join(sharedData, "exploits/defihacklabs_incidents.csv"),
-  prices: join(sharedData, "prices"),
   out: resolve(repoRoot, ".backstop/risk"),
 };
-const SUBCOMMANDS = ["score", "price", "simulate", "backtest", "stress"] as const;
+/** Importance-sampled years per pool for a price (bench/results/risk-seeds.json: moves < 2%). */
+const PRICE_YEARS = 1_000_000;
+const SUBCOMMANDS = ["score", "price", "simulate", "forecast", "backtest", "gof", "stress"] as const;
 const USAGE = `usage: backstop risk <${SUBCOMMANDS.join("|")}> [options]
+  --data-dir <dir>     data folder (default: the repository's data/)
+  --incidents <file>   incident CSV (default: <data-dir>/exploits/incidents.csv)
   --portfolio <file>   portfolio JSON (default: apps/cli/examples/portfolio.json)
-  --incidents <file>   DeFiHackLabs incident CSV (default: ../shared/data/exploits/...)
-  --years <n>          simulated years (simulate: 100000, price: 20000)
+  --calibrate-until <date> --from <date> --to <date>   forecast: cutoff and window (YYYY-MM-DD)
+  --samples <n>        forecast/backtest: predictive draws (default 4000)
+  --horizon <years>    backtest: years ahead per origin (default 1)
+  --replicates <n>     gof: parametric-bootstrap replicates (default 200)
+  --years <n>          simulated years (simulate: 100000; price: ${PRICE_YEARS} importance-sampled years per pool)
   --seed <n>           PRNG seed (default 1)
   --threads <n>        worker threads (default: available cores)
   --out <dir>          where simulate writes SVG/PNG plots (default .backstop/risk)
@@ -101,6 +115,13 @@ const risk: Command = {
       options: {
         portfolio: { type: "string" },
         incidents: { type: "string" },
+        "data-dir": { type: "string" },
+        "calibrate-until": { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        samples: { type: "string" },
+        horizon: { type: "string" },
+        replicates: { type: "string" },
         years: { type: "string" },
         seed: { type: "string" },
         threads: { type: "string" },
@@ -121,21 +142,154 @@ const risk: Command = {
     const threads = integerOption("threads", values.threads, availableParallelism(), 1);
     const print = (json: unknown, human: () => string) =>
       console.log(values.json ? JSON.stringify(json, null, 2) : human());
-    const incidentsCsv = readFileSync(values.incidents ?? DEFAULTS.incidents, "utf8");
+    const dataDir = resolve(values["data-dir"] ?? DEFAULT_DATA_DIR);
+    const incidents = loadIncidents({
+      dataDir,
+      ...(values.incidents === undefined ? {} : { file: resolve(values.incidents) }),
+    });
+    const samples = integerOption("samples", values.samples, 4000, 100);
+
+    if (sub === "forecast") {
+      const calibrateUntil = values["calibrate-until"];
+      const from = values.from;
+      const to = values.to;
+      if (!calibrateUntil || !from || !to)
+        throw new UsageError("risk forecast needs --calibrate-until <date> --from <date> --to <date>");
+      const result = forecast(incidents, { calibrateUntil, from, to, samples, seed });
+      const { count, lossUsd, byCategory } = result;
+      print({ count, lossUsd, byCategory }, () => {
+        const row = (label: string, c: Band, l: Band) => [
+          label,
+          c.mean.toFixed(1),
+          `${c.p5.toFixed(0)} / ${c.p50.toFixed(0)} / ${c.p95.toFixed(0)}`,
+          usd(l.mean),
+          `${usd(l.p5)} / ${usd(l.p50)} / ${usd(l.p95)}`,
+        ];
+        const f = result.model.frequency;
+        return [
+          `Calibrated on incidents up to ${calibrateUntil}; window ${from} .. ${to} (${result.windowYears.toFixed(2)} years), ${samples} draws`,
+          `frequency: log rate ${f.years.join(",")} counts ${f.counts.join(",")}; innovation sd ${f.innovationScale.toFixed(2)} (df ${f.innovationDf}); severity: ${result.model.severity.effectiveSize.toFixed(0)} effective losses, half-life ${result.model.halfLifeYears} y, ${(100 * result.model.severity.statedShare).toFixed(0)}% state a USD loss`,
+          table(
+            ["", "count mean", "count p5 / p50 / p95", "loss mean", "loss p5 / p50 / p95"],
+            [
+              row("all", count, lossUsd),
+              ...Object.entries(byCategory)
+                .filter(([, v]) => v.count.mean >= 0.05)
+                .map(([k, v]) => row(k, v.count, v.lossUsd)),
+            ],
+          ),
+        ].join("\n");
+      });
+      return 0;
+    }
+
+    if (sub === "gof") {
+      const replicates = integerOption("replicates", values.replicates, 200, 10);
+      const cutoff = values["calibrate-until"] ?? "9999-12-31";
+      const known = incidents.filter((i) => i.date <= cutoff);
+      const lastYear = Math.max(...known.map((i) => i.year));
+      const samplesBy = [
+        { label: "all years", rows: known },
+        { label: `${lastYear - 1}-${lastYear}`, rows: known.filter((i) => i.year >= lastYear - 1) },
+        {
+          label: `${lastYear - 3}-${lastYear - 2}`,
+          rows: known.filter((i) => i.year >= lastYear - 3 && i.year <= lastYear - 2),
+        },
+      ].map(({ label, rows }) => ({
+        label,
+        ...bootstrapGoodnessOfFit(severitySample(rows), { replicates, seed }),
+      }));
+      print(samplesBy, () =>
+        [
+          `Spliced severity (lognormal body on the body, GPD tail above the 85% quantile): parametric bootstrap, ${replicates} refitted replicates`,
+          table(
+            ["sample", "n", "KS", "KS p", "A2", "A2 p", "naive KS 5% crit."],
+            samplesBy.map((g) => [
+              g.label,
+              g.sampleSize,
+              g.ks.toFixed(4),
+              g.ksPValue.toFixed(3),
+              g.andersonDarling.toFixed(3),
+              g.andersonDarlingPValue.toFixed(3),
+              g.ksCritical5pctNoEstimation.toFixed(4),
+            ]),
+          ),
+        ].join("\n"),
+      );
+      return 0;
+    }
 
     if (sub === "backtest") {
-      const book = backtestBook(parseIncidents(incidentsCsv));
-      const depeg = ["usdc", "usdt", "tusd", "usdp", "usdn"].map((symbol) => ({
-        feed: `${symbol.toUpperCase()}/USD`,
-        ...backtestDepegRule(
-          parseChainlinkRounds(
-            readFileSync(join(DEFAULTS.prices, `chainlink_${symbol}_usd_mainnet_rounds.csv`), "utf8"),
-          ),
-          ETHERISC_USDC_RULE,
-        ),
-      }));
-      print({ book, depeg, rule: ETHERISC_USDC_RULE }, () =>
+      const horizonYears = integerOption("horizon", values.horizon, 1, 1);
+      const rolling = rollingBacktest(incidents, { samples, seed, horizonYears });
+      const outDir = values.out ?? DEFAULTS.out;
+      mkdirSync(outDir, { recursive: true });
+      const label = (o: (typeof rolling.origins)[number]) =>
+        `${o.from.slice(0, 4)}${o.to.slice(0, 4) === o.from.slice(0, 4) ? "" : `-${o.to.slice(2, 4)}`}${o.to.endsWith("12-31") ? "" : ` (to ${o.to.slice(5)})`}`;
+      const plots: string[] = [];
+      for (const [name, svg] of [
         [
+          "backtest-count",
+          bandsSvg(
+            rolling.origins.map((o) => ({ label: label(o), ...o.count, realized: o.realized.count })),
+            `Incident count: 90% predictive band vs realised (coverage ${pct(rolling.coverage.count, 0)})`,
+            "incidents",
+          ),
+        ],
+        [
+          "backtest-loss",
+          bandsSvg(
+            rolling.origins.map((o) => ({ label: label(o), ...o.lossUsd, realized: o.realized.lossUsd })),
+            `Stated USD loss: 90% predictive band vs realised (coverage ${pct(rolling.coverage.lossUsd, 0)})`,
+            "total stated loss (log scale)",
+            { log: true, money: true },
+          ),
+        ],
+      ] as const) {
+        writeFileSync(join(outDir, `${name}.svg`), svg);
+        writeFileSync(join(outDir, `${name}.png`), svgToPng(svg));
+        plots.push(join(outDir, `${name}.svg`), join(outDir, `${name}.png`));
+      }
+      const book = backtestBook(incidents);
+      const depeg = BUNDLED_FEEDS.map((symbol) => ({
+        feed: `${symbol.toUpperCase()}/USD`,
+        ...backtestDepegRule(loadChainlinkFeed(symbol, dataDir), ETHERISC_USDC_RULE),
+      }));
+      const { origins, ...summary } = rolling;
+      print({ rolling: { ...summary, origins }, plots, book, depeg, rule: ETHERISC_USDC_RULE }, () =>
+        [
+          `Rolling-origin backtest (${horizonYears}-year windows; each origin calibrated only on incidents up to its cutoff)`,
+          table(
+            [
+              "cutoff",
+              "window",
+              "count",
+              "90% band (median)",
+              "in",
+              "stated loss",
+              "90% band (median)",
+              "in",
+              "CRPS n",
+              "CRPS log10 $",
+            ],
+            origins.map((o) => [
+              o.calibrateUntil,
+              `${o.from}..${o.to}`,
+              o.realized.count,
+              `${o.count.p5.toFixed(0)}-${o.count.p95.toFixed(0)} (${o.count.p50.toFixed(0)})`,
+              o.count.covered ? "yes" : "NO",
+              usd(o.realized.lossUsd),
+              `${usd(o.lossUsd.p5)}-${usd(o.lossUsd.p95)} (${usd(o.lossUsd.p50)})`,
+              o.lossUsd.covered ? "yes" : "NO",
+              o.count.crps.toFixed(1),
+              o.lossUsd.crps.toFixed(3),
+            ]),
+          ),
+          `coverage of the 90% bands: count ${pct(rolling.coverage.count, 0)}, loss ${pct(rolling.coverage.lossUsd, 0)}, both ${pct(rolling.coverage.both, 0)} of ${origins.length} origins`,
+          `mean CRPS: count ${rolling.meanCrps.count.toFixed(1)} (v1 method ${rolling.baselineMeanCrps.count.toFixed(1)}), log10 loss ${rolling.meanCrps.log10LossUsd.toFixed(3)} (v1 ${rolling.baselineMeanCrps.log10LossUsd.toFixed(3)}); skill ${pct(rolling.skill.count, 0)} / ${pct(rolling.skill.log10LossUsd, 0)}`,
+          `v1 method coverage: count ${pct(rolling.baselineCoverage.count, 0)}, loss ${pct(rolling.baselineCoverage.lossUsd, 0)}`,
+          `plots: ${plots.join(", ")}`,
+          "",
           "Book replay (per-incident limit $1M, walk-forward pricing, 50% loading)",
           table(
             ["year", "forecast", "incidents", "no USD", "premium", "losses", "loss ratio", "severity fit"],
@@ -180,7 +334,10 @@ const risk: Command = {
     }
 
     const portfolio = parsePortfolio(readJson(values.portfolio ?? DEFAULTS.portfolio));
-    const calibration = calibrate(incidentsCsv);
+    const calibration = loadCalibration({
+      dataDir,
+      ...(values.incidents === undefined ? {} : { file: resolve(values.incidents) }),
+    });
 
     if (sub === "score") {
       const scores = scorePortfolio(portfolio, calibration);
@@ -230,12 +387,34 @@ const risk: Command = {
 
     const { model } = prepareSimulation(portfolio, calibration);
     if (sub === "price") {
-      const years = integerOption("years", values.years, 20_000, 200);
-      const simulation = values.standalone ? undefined : await simulate(model, years, seed, threads);
-      const { prices } = pricePortfolio(portfolio, calibration, simulation ? { simulation } : {});
+      const years = integerOption("years", values.years, PRICE_YEARS, 1000);
+      let poolSimulations: Map<string, TailAllocation> | undefined;
+      if (!values.standalone) {
+        poolSimulations = new Map();
+        for (const pool of poolPortfolios(portfolio)) {
+          const { model: poolModel } = prepareSimulation(pool, calibration);
+          poolSimulations.set(
+            pool.pools[0]?.id ?? "",
+            await allocateTailCapitalParallel(poolModel, { years, seed, threads }),
+          );
+        }
+      }
+      const { prices } = pricePortfolio(portfolio, calibration, poolSimulations ? { poolSimulations } : {});
       print(prices, () =>
         table(
-          ["market", "pure", "capital", "expenses", "fees", "rate bps", "base", "slope1", "slope2", "kink"],
+          [
+            "market",
+            "pure",
+            "capital",
+            "expenses",
+            "fees",
+            "rate bps",
+            "capital/cover",
+            "base",
+            "slope1",
+            "slope2",
+            "kink",
+          ],
           prices.map((p) => [
             p.marketId,
             p.purePremiumBps.toFixed(1),
@@ -243,6 +422,7 @@ const risk: Command = {
             p.expensesBps.toFixed(1),
             p.feesBps.toFixed(1),
             p.rateBps,
+            p.capitalPerCover.toFixed(3),
             p.curve.baseRateBps,
             p.curve.slope1Bps,
             p.curve.slope2Bps,

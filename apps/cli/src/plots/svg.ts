@@ -141,3 +141,51 @@ export function contributionsSvg(
 ${rows}
 </svg>`;
 }
+
+/** Predictive 90% bands (p5..p95, tick at the median) per origin with the realised value as a dot. */
+export function bandsSvg(
+  points: { label: string; p5: number; p50: number; p95: number; realized: number }[],
+  title: string,
+  yLabel: string,
+  options: { log?: boolean; money?: boolean } = {},
+): string {
+  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const values = points.flatMap((p) => [p.p5, p.p95, p.realized]).filter((v) => v > 0);
+  const format = (v: number) => (options.money ? money(v) : v.toFixed(0));
+  let y: (v: number) => number;
+  let axis: string;
+  if (options.log) {
+    const lo = Math.floor(Math.log10(Math.max(1, Math.min(...values))));
+    const hi = Math.ceil(Math.log10(Math.max(...values, 10)));
+    y = (v: number) =>
+      HEIGHT - MARGIN.bottom - (plotHeight * (Math.log10(Math.max(v, 10 ** lo)) - lo)) / (hi - lo);
+    axis = Array.from({ length: hi - lo + 1 }, (_, i) => {
+      const v = 10 ** (lo + i);
+      return `<line x1="${MARGIN.left}" y1="${y(v)}" x2="${WIDTH - MARGIN.right}" y2="${y(v)}" stroke="#ddd"/>
+<text x="${MARGIN.left - 8}" y="${y(v) + 5}" text-anchor="end" font-size="13" ${FONT}>${format(v)}</text>`;
+    }).join("\n");
+  } else {
+    const max = niceMax(Math.max(...values, 1));
+    y = (v: number) => HEIGHT - MARGIN.bottom - (plotHeight * v) / max;
+    axis = yAxis(max, format);
+  }
+  const step = plotWidth / Math.max(points.length, 1);
+  const marks = points
+    .map((p, i) => {
+      const x = MARGIN.left + step * (i + 0.5);
+      const covered = p.p5 <= p.realized && p.realized <= p.p95;
+      return `<line x1="${x}" y1="${y(p.p5).toFixed(1)}" x2="${x}" y2="${y(p.p95).toFixed(1)}" stroke="#1f5fa8" stroke-width="10" stroke-opacity="0.35"/>
+<line x1="${x - 12}" y1="${y(p.p50).toFixed(1)}" x2="${x + 12}" y2="${y(p.p50).toFixed(1)}" stroke="#1f5fa8" stroke-width="2.5"/>
+<circle cx="${x}" cy="${y(p.realized).toFixed(1)}" r="6" fill="${covered ? "#2e8b57" : "#c0392b"}"/>
+<text x="${x}" y="${HEIGHT - MARGIN.bottom + 20}" text-anchor="middle" font-size="13" ${FONT}>${escapeXml(p.label)}</text>`;
+    })
+    .join("\n");
+  const legend = `<text x="${WIDTH - MARGIN.right}" y="${MARGIN.top - 8}" text-anchor="end" font-size="13" ${FONT}>bar: 90% band, tick: median, dot: realised (green inside, red outside)</text>`;
+  return frame(
+    title,
+    "forecast window (calibrated on data before it)",
+    yLabel,
+    `${axis}\n${marks}\n${legend}`,
+  );
+}

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseIncidents } from "../calibration/incidents.ts";
-import { sharedData } from "../test-helpers.ts";
+import { loadChainlinkFeed } from "../data.ts";
+import { bundledIncidents } from "../test-helpers.ts";
 import { backtestBook } from "./book.ts";
-import { backtestDepegRule, ETHERISC_USDC_RULE, parseChainlinkRounds } from "./depeg.ts";
+import { backtestDepegRule, ETHERISC_USDC_RULE } from "./depeg.ts";
 
-const feed = (symbol: string) =>
-  parseChainlinkRounds(sharedData(`prices/chainlink_${symbol}_usd_mainnet_rounds.csv`));
+const feed = (symbol: string) => loadChainlinkFeed(symbol);
 const HOUR = 3600;
 
 describe("de-peg trigger rule", () => {
@@ -52,7 +51,7 @@ describe("de-peg trigger rule", () => {
 });
 
 describe("book replay 2020-2025", () => {
-  const book = backtestBook(parseIncidents(sharedData("exploits/defihacklabs_incidents.csv")));
+  const book = backtestBook(bundledIncidents());
 
   it("reports one row per year with honest counts", () => {
     assert.deepEqual(
@@ -69,7 +68,7 @@ describe("book replay 2020-2025", () => {
   it("regression: loss ratios", () => {
     assert.deepEqual(
       book.map((r) => Number(r.lossRatio.toFixed(3))),
-      [6.587, 21.377, 2.729, 1.112, 0.481, 0.237],
+      [6.393, 20.749, 2.502, 1.092, 0.445, 0.221],
     );
     assert.deepEqual(
       book.map((r) => r.severityFit),

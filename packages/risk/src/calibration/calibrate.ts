@@ -1,3 +1,4 @@
+import { DEFAULT_LOSS_GIVEN_EXPLOIT, type DepegCalibration, type LossGivenExploit } from "./exposure.ts";
 import {
   calibrateFrequency,
   DEFAULT_FREQUENCY_WINDOW,
@@ -10,14 +11,24 @@ import { calibrateSeverity, type SeverityCalibration } from "./severity.ts";
 export interface Calibration {
   frequency: FrequencyCalibration;
   severity: SeverityCalibration;
+  /** Loss given an exploit as a share of TVL (data/exposure); the bundled fit when not given. */
+  lossGivenExploit: LossGivenExploit;
+  /** De-peg peril from price history; stablecoin markets fall back to exploit rates without it. */
+  depeg?: DepegCalibration;
 }
 
 /** Frequency and severity from parsed incidents; `window` bounds the frequency years only. */
 export function calibrateFromIncidents(
   incidents: Incident[],
   window: FrequencyOptions = DEFAULT_FREQUENCY_WINDOW,
+  extras: { lossGivenExploit?: LossGivenExploit; depeg?: DepegCalibration } = {},
 ): Calibration {
-  return { frequency: calibrateFrequency(incidents, window), severity: calibrateSeverity(incidents) };
+  return {
+    frequency: calibrateFrequency(incidents, window),
+    severity: calibrateSeverity(incidents),
+    lossGivenExploit: extras.lossGivenExploit ?? DEFAULT_LOSS_GIVEN_EXPLOIT,
+    ...(extras.depeg ? { depeg: extras.depeg } : {}),
+  };
 }
 
 /** Convenience: parse the DeFiHackLabs CSV text and calibrate. */

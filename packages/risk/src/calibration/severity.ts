@@ -1,6 +1,7 @@
 import { CalibrationError } from "../errors.ts";
 import { normalCdf, normalQuantile } from "../math/normal.ts";
 import { nelderMead } from "../math/optimize.ts";
+import { Sfc32 } from "../math/random.ts";
 import type { Incident } from "./incidents.ts";
 
 /**
@@ -79,17 +80,6 @@ function gpdQuantile(q: number, xi: number, beta: number): number {
   return (beta / xi) * ((1 - q) ** -xi - 1);
 }
 
-function gpdNegLogLikelihood(y: number[], xi: number, beta: number): number {
-  if (beta <= 0) return Number.POSITIVE_INFINITY;
-  let sum = y.length * Math.log(beta);
-  for (const v of y) {
-    const base = 1 + (xi * v) / beta;
-    if (base <= 0) return Number.POSITIVE_INFINITY;
-    sum += Math.abs(xi) < 1e-9 ? v / beta : (1 + 1 / xi) * Math.log(base);
-  }
-  return sum;
-}
-
 export function goodnessOfFit(sortedSample: number[], cdf: (x: number) => number): GoodnessOfFit {
   const n = sortedSample.length;
   let ks = 0;
@@ -105,10 +95,123 @@ export function goodnessOfFit(sortedSample: number[], cdf: (x: number) => number
 
 const QUANTILE_LEVELS = [0.5, 0.75, 0.9, 0.95, 0.99];
 
+/** Weighted negative log-likelihood of a lognormal truncated to (0, threshold]. */
+function truncatedLognormalNll(
+  logs: number[],
+  weights: number[],
+  logThreshold: number,
+  mu: number,
+  sigma: number,
+) {
+  if (!(sigma > 1e-6)) return Number.POSITIVE_INFINITY;
+  const logMass = Math.log(Math.max(normalCdf((logThreshold - mu) / sigma), 1e-300));
+  let sum = 0;
+  for (let i = 0; i < logs.length; i++) {
+    const z = ((logs[i] as number) - mu) / sigma;
+    sum += (weights[i] as number) * (0.5 * z * z + Math.log(sigma) + logMass);
+  }
+  return sum;
+}
+
+function weightedGpdNll(y: number[], weights: number[], xi: number, beta: number): number {
+  if (beta <= 0) return Number.POSITIVE_INFINITY;
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i] as number;
+    const base = 1 + (xi * v) / beta;
+    if (base <= 0) return Number.POSITIVE_INFINITY;
+    sum +=
+      (weights[i] as number) *
+      (Math.log(beta) + (Math.abs(xi) < 1e-9 ? v / beta : (1 + 1 / xi) * Math.log(base)));
+  }
+  return sum;
+}
+
+/** Weighted empirical quantile (weights need not sum to one). */
+function weightedQuantile(sorted: number[], weights: number[], level: number): number {
+  const total = weights.reduce((s, w) => s + w, 0);
+  let cumulative = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    cumulative += weights[i] as number;
+    if (cumulative >= level * total) return sorted[i] as number;
+  }
+  return sorted[sorted.length - 1] as number;
+}
+
+/**
+ * Maximum-likelihood spliced fit of positive losses: threshold u at the (weighted) `tailQuantile`,
+ * a lognormal truncated to (0, u] fitted on the body only, a GPD fitted on the exceedances, and the
+ * tail weight = weighted share above u. `weights` (default 1) let recent years count more.
+ */
+export function fitSpliced(
+  sample: number[],
+  options: { tailQuantile?: number; weights?: number[] } = {},
+): SplicedSeverity {
+  const tailQuantile = options.tailQuantile ?? 0.85;
+  const order = sample.map((_, i) => i).sort((a, b) => (sample[a] as number) - (sample[b] as number));
+  const xs = order.map((i) => sample[i] as number);
+  const ws = order.map((i) => options.weights?.[i] ?? 1);
+  const threshold = weightedQuantile(xs, ws, tailQuantile);
+  const bodyLogs: number[] = [];
+  const bodyWeights: number[] = [];
+  const excess: number[] = [];
+  const excessWeights: number[] = [];
+  xs.forEach((x, i) => {
+    if (x > threshold) {
+      excess.push(x - threshold);
+      excessWeights.push(ws[i] as number);
+    } else {
+      bodyLogs.push(Math.log(x));
+      bodyWeights.push(ws[i] as number);
+    }
+  });
+  if (bodyLogs.length < 5 || excess.length < 3) {
+    throw new CalibrationError("too few losses on one side of the tail threshold", {
+      details: { body: bodyLogs.length, tail: excess.length, threshold },
+    });
+  }
+  const bodyTotal = bodyWeights.reduce((s, w) => s + w, 0);
+  const m0 = bodyLogs.reduce((s, v, i) => s + v * (bodyWeights[i] as number), 0) / bodyTotal;
+  const s0 = Math.sqrt(
+    bodyLogs.reduce((s, v, i) => s + (bodyWeights[i] as number) * (v - m0) ** 2, 0) / bodyTotal,
+  );
+  const logThreshold = Math.log(threshold);
+  const body = nelderMead(
+    ([mu, logSigma]) =>
+      truncatedLognormalNll(bodyLogs, bodyWeights, logThreshold, mu ?? 0, Math.exp(logSigma ?? 0)),
+    [m0, Math.log(Math.max(s0, 0.1))],
+    { step: 0.3, iterations: 400, tolerance: 1e-8 },
+  );
+  const excessTotal = excessWeights.reduce((s, w) => s + w, 0);
+  const meanExcess = excess.reduce((s, v, i) => s + v * (excessWeights[i] as number), 0) / excessTotal;
+  const tail = nelderMead(
+    ([xi, logBeta]) => weightedGpdNll(excess, excessWeights, xi ?? 0, Math.exp(logBeta ?? 0)),
+    [0.5, Math.log(meanExcess * 0.5)],
+    { step: 0.3, iterations: 400, tolerance: 1e-8 },
+  );
+  const totalWeight = bodyTotal + excessTotal;
+  return {
+    mu: body.x[0] ?? m0,
+    sigma: Math.exp(body.x[1] ?? 0),
+    threshold,
+    tailProbability: excessTotal / totalWeight,
+    xi: tail.x[0] ?? 0,
+    beta: Math.exp(tail.x[1] ?? 0),
+  };
+}
+
+/** Positive exploit losses of the incidents, ascending (the severity sample). */
+export function severitySample(incidents: Incident[]): number[] {
+  return incidents
+    .filter((i) => !i.excludedFromSeverity && (i.lossUsd ?? 0) > 0)
+    .map((i) => i.lossUsd as number)
+    .sort((a, b) => a - b);
+}
+
 /**
  * Fits the spliced severity to every incident with a stated USD loss > 0, except losses known not
- * to be exploit losses. Rows without a USD figure are counted (they inform frequency) and reported.
- * The threshold is the empirical quantile `tailQuantile` of the sample (default 0.85).
+ * to be exploit losses (nominal, market cap). Rows without a USD figure are counted (they inform
+ * frequency) and reported. The threshold is the empirical quantile `tailQuantile` (default 0.85).
  */
 export function calibrateSeverity(
   incidents: Incident[],
@@ -118,10 +221,7 @@ export function calibrateSeverity(
   const withUsd = incidents.filter((i) => i.lossUsd !== undefined);
   const excluded = withUsd.filter((i) => i.excludedFromSeverity);
   const zero = withUsd.filter((i) => !i.excludedFromSeverity && (i.lossUsd ?? 0) <= 0);
-  const sample = withUsd
-    .filter((i) => !i.excludedFromSeverity && (i.lossUsd ?? 0) > 0)
-    .map((i) => i.lossUsd as number)
-    .sort((a, b) => a - b);
+  const sample = severitySample(incidents);
   if (sample.length < 30) {
     throw new CalibrationError("too few USD losses to fit a severity distribution", {
       details: { sample: sample.length },
@@ -130,24 +230,8 @@ export function calibrateSeverity(
   const logs = sample.map(Math.log);
   const mu = logs.reduce((s, v) => s + v, 0) / logs.length;
   const sigma = Math.sqrt(logs.reduce((s, v) => s + (v - mu) ** 2, 0) / logs.length);
-
-  const thresholdIndex = Math.floor(tailQuantile * sample.length);
-  const threshold = sample[thresholdIndex] as number;
-  const exceedances = sample.filter((x) => x > threshold).map((x) => x - threshold);
-  const meanExcess = exceedances.reduce((s, v) => s + v, 0) / exceedances.length;
-  const best = nelderMead(
-    ([xi, logBeta]) => gpdNegLogLikelihood(exceedances, xi ?? 0, Math.exp(logBeta ?? 0)),
-    [0.5, Math.log(meanExcess * 0.5)],
-    { step: 0.3 },
-  );
-  const distribution: SplicedSeverity = {
-    mu,
-    sigma,
-    threshold,
-    tailProbability: exceedances.length / sample.length,
-    xi: best.x[0] ?? 0,
-    beta: Math.exp(best.x[1] ?? 0),
-  };
+  const distribution = fitSpliced(sample, { tailQuantile });
+  const exceedances = sample.filter((x) => x > distribution.threshold).map((x) => x - distribution.threshold);
   const sortedExceedances = [...exceedances].sort((a, b) => a - b);
   const empiricalQuantiles: Record<string, number> = {};
   const fittedQuantiles: Record<string, number> = {};
@@ -174,6 +258,64 @@ export function calibrateSeverity(
     },
     empiricalQuantiles,
     fittedQuantiles,
+  };
+}
+
+export interface BootstrapGoodnessOfFit {
+  sampleSize: number;
+  replicates: number;
+  ks: number;
+  andersonDarling: number;
+  /** Share of replicates (refitted) whose statistic is at least the observed one, (k + 1) / (B + 1). */
+  ksPValue: number;
+  andersonDarlingPValue: number;
+  /** The naive KS 5% critical value for a fully specified distribution, for contrast. */
+  ksCritical5pctNoEstimation: number;
+}
+
+/**
+ * Parametric-bootstrap goodness of fit of the spliced model (Stute, Gonzalez Manteiga & Presedo
+ * Quindimil 1993): fit, compute KS and A2; then B times draw a sample of the same size from the
+ * fitted model, refit it the same way (threshold, body, tail) and recompute the statistics. The
+ * p-value is the share of replicates at least as far from their own fit as the data is from its
+ * fit, so the estimation of the five parameters is accounted for.
+ */
+export function bootstrapGoodnessOfFit(
+  sample: number[],
+  options: { replicates?: number; seed?: number; tailQuantile?: number } = {},
+): BootstrapGoodnessOfFit & { distribution: SplicedSeverity } {
+  const replicates = options.replicates ?? 200;
+  const sorted = [...sample].sort((a, b) => a - b);
+  const fitOptions = options.tailQuantile === undefined ? {} : { tailQuantile: options.tailQuantile };
+  const distribution = fitSpliced(sorted, fitOptions);
+  const observed = goodnessOfFit(sorted, (x) => severityCdf(distribution, x));
+  const rng = new Sfc32(options.seed ?? 1, 77);
+  let ksAbove = 0;
+  let adAbove = 0;
+  for (let b = 0; b < replicates; b++) {
+    const draw = Array.from({ length: sorted.length }, () =>
+      severityQuantile(distribution, rng.nextUniform()),
+    );
+    draw.sort((x, y) => x - y);
+    let refit: SplicedSeverity;
+    try {
+      refit = fitSpliced(draw, fitOptions);
+    } catch {
+      continue;
+    }
+    const stat = goodnessOfFit(draw, (x) => severityCdf(refit, x));
+    if (stat.ks >= observed.ks) ksAbove++;
+    if (stat.andersonDarling >= observed.andersonDarling) adAbove++;
+  }
+  return {
+    distribution,
+    sampleSize: sorted.length,
+    replicates,
+    ks: observed.ks,
+    andersonDarling: observed.andersonDarling,
+    ksPValue: (ksAbove + 1) / (replicates + 1),
+    andersonDarlingPValue: (adAbove + 1) / (replicates + 1),
+    ksCritical5pctNoEstimation: 1.358 / Math.sqrt(sorted.length),
   };
 }
 

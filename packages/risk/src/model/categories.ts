@@ -1,4 +1,4 @@
-/** Market categories the engine prices. "other" covers token contracts and anything unclassified. */
+/** Market categories the engine prices. "token" is a token contract; "other" is anything unclassified. */
 export const CATEGORIES = [
   "lending",
   "dex",
@@ -9,6 +9,7 @@ export const CATEGORIES = [
   "exchange-custody",
   "yield",
   "derivatives",
+  "token",
   "other",
 ] as const;
 
@@ -33,7 +34,8 @@ export const PROTOCOLS_PER_CATEGORY: Record<Category, number> = {
   "exchange-custody": 100,
   yield: 800,
   derivatives: 300,
-  other: 3000,
+  token: 2000,
+  other: 1000,
 };
 
 /** Live protocols per chain, same kind of assumption as above; unknown chains use "other". */

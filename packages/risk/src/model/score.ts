@@ -106,15 +106,18 @@ export function scoreMarket(
   calibration: Calibration,
   context: ScoreContext,
 ): MarketScore {
-  const baseRate = calibration.frequency.categoryRates[profile.category];
+  // A stablecoin market insures a de-peg: its rate comes from the price history, not from exploits.
+  const depeg = profile.category === "stablecoin" ? calibration.depeg : undefined;
+  const baseRate = depeg ? depeg.annualRate : calibration.frequency.categoryRates[profile.category];
   const factors: FactorContribution[] = [
     {
       factor: "categoryBaseRate",
-      input: `${profile.category}: ${(baseRate * 100).toFixed(2)}%/year`,
+      input: `${profile.category}${depeg ? " de-peg" : ""}: ${(baseRate * 100).toFixed(2)}%/year`,
       multiplier: baseRate,
       points: (100 * Math.log(baseRate / SCORE_FLOOR_FREQUENCY)) / SCORE_RANGE,
     },
-    ...ownFactors(profile, calibration, context.asOf),
+    // Code-risk factors (audits, admin keys, oracles...) do not move a de-peg's likelihood.
+    ...(depeg ? [] : ownFactors(profile, calibration, context.asOf)),
   ];
   const ownFrequency = factors.slice(1).reduce((rate, f) => rate * f.multiplier, baseRate);
   const ownEventProbability = 1 - Math.exp(-ownFrequency);
@@ -128,7 +131,7 @@ export function scoreMarket(
     multiplier: dependencyMultiplier,
     points: toPoints(dependencyMultiplier),
   });
-  const severity = profile.severity ?? defaultSeverity(profile.category, profile.tvlUsd);
+  const severity = profile.severity ?? defaultSeverity(profile.category, profile.tvlUsd, calibration);
   const moments = lossRatioMoments(severity, calibration.severity.distribution);
   const expectedLossRate =
     ownEventProbability * moments.mean +

@@ -1,21 +1,33 @@
+import type { Calibration } from "../calibration/calibrate.ts";
+import { DEFAULT_LOSS_GIVEN_EXPLOIT, medianLossShare } from "../calibration/exposure.ts";
 import type { SplicedSeverity } from "../calibration/severity.ts";
 import { severityQuantile } from "../calibration/severity.ts";
 import { type Category, PEG_CATEGORIES } from "./categories.ts";
 import type { SeveritySpec } from "./profile.ts";
 
 /**
- * Default loss given event by category. Exploits: the median drain takes 10% of deposits of a
- * $100M protocol, falling as TVL^-0.25 (dollar losses grow slower than deposits: the fitted USD
- * median is $91k across mostly small protocols), clamped to [1%, 30%]; the shape, including the
- * heavy tail, comes from the fitted USD severity, narrowed by
- * dispersion 0.6 (one protocol's losses spread less than losses across all protocols). De-pegs: depth is Pareto
- * from 0.5% (a typical trigger threshold) with alpha 1.3, i.e. a mean depth of about 2.2%;
- * anchors: USDT 4.8% (May 2022), USDC 12% (March 2023), USDN 27.5% in the Chainlink series.
+ * Default loss given event by category. Exploits: the median share of TVL lost is the fit on
+ * data/exposure/tvl_at_incident.csv at the market's TVL (27% at $100M, 7% at $1B, 1.2% at $25B),
+ * floored at 0.5%; the spread around it is the fit's residual spread (sigma of log share), obtained
+ * by scaling the fitted USD severity's log spread (dispersion = sigma_share / sigma_usd). De-pegs:
+ * the stablecoin peril calibrated on the Chainlink feeds when given, else Pareto from 0.5% with
+ * alpha 1.3 (mean depth about 2.2%).
  */
-export function defaultSeverity(category: Category, tvlUsd: number): SeveritySpec {
-  if (PEG_CATEGORIES.has(category)) return { kind: "depeg", minDepth: 0.005, alpha: 1.3 };
-  const medianLossRatio = Math.min(0.3, Math.max(0.01, 0.1 * (tvlUsd / 1e8) ** -0.25));
-  return { kind: "exploit", medianLossRatio, dispersion: 0.6 };
+export function defaultSeverity(
+  category: Category,
+  tvlUsd: number,
+  calibration?: Pick<Calibration, "lossGivenExploit" | "depeg" | "severity">,
+): SeveritySpec {
+  if (PEG_CATEGORIES.has(category)) {
+    const depeg = category === "stablecoin" ? calibration?.depeg : undefined;
+    return depeg
+      ? { kind: "depeg", minDepth: depeg.minDepth, alpha: Math.max(depeg.alpha, 0.5) }
+      : { kind: "depeg", minDepth: 0.005, alpha: 1.3 };
+  }
+  const lge = calibration?.lossGivenExploit ?? DEFAULT_LOSS_GIVEN_EXPLOIT;
+  const medianLossRatio = Math.max(0.005, medianLossShare(lge, tvlUsd));
+  const usdSigma = calibration?.severity.distribution.sigma ?? 2.5;
+  return { kind: "exploit", medianLossRatio, dispersion: Math.min(1, Math.max(0.05, lge.sigma / usdSigma)) };
 }
 
 /** Loss ratio (fraction of cover paid, in [0, 1]) at probability level u of the severity. */

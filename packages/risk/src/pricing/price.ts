@@ -36,7 +36,7 @@ export interface PriceDecomposition {
   rateBps: number;
   /** Capital per unit of cover the pricing charged for, and where it came from. */
   capitalPerCover: number;
-  capitalSource: "portfolio-euler" | "standalone-tvar";
+  capitalSource: "pool-euler" | "portfolio-euler" | "standalone-tvar";
   curve: CurveParams;
 }
 
@@ -68,7 +68,11 @@ export function standaloneCapitalPerCover(score: MarketScore, usd: SplicedSeveri
 export function priceMarket(
   score: MarketScore,
   usd: SplicedSeverity,
-  options: { parameters?: Partial<PricingParameters>; capitalPerCover?: number } = {},
+  options: {
+    parameters?: Partial<PricingParameters>;
+    capitalPerCover?: number;
+    capitalSource?: "pool-euler" | "portfolio-euler";
+  } = {},
 ): PriceDecomposition {
   const parameters = { ...DEFAULT_PRICING, ...options.parameters };
   for (const [field, value] of Object.entries(parameters)) {
@@ -96,7 +100,10 @@ export function priceMarket(
     feesBps: gross - net,
     rateBps,
     capitalPerCover,
-    capitalSource: options.capitalPerCover === undefined ? "standalone-tvar" : "portfolio-euler",
+    capitalSource:
+      options.capitalPerCover === undefined
+        ? "standalone-tvar"
+        : (options.capitalSource ?? "portfolio-euler"),
     curve: toCurveParams({
       targetRateBps: rateBps,
       kinkBps: parameters.kinkBps,

@@ -26,6 +26,12 @@ export interface MarketContribution {
   tailLoss: number;
   /** Euler allocation of capital required: tailLoss - expectedLoss; sums to capitalRequired. */
   capitalContribution: number;
+  /**
+   * Capital required allocated by covariance with the total loss (the Euler allocation of a
+   * standard-deviation measure, scaled to the same total). Uses every simulated year, not only the
+   * tail; reported for comparison (with heavy-tailed losses it is not more stable than the tail allocation).
+   */
+  covarianceCapital: number;
 }
 
 export interface SimulationResult {
@@ -134,11 +140,15 @@ export function aggregate(
   const rowTotal = tailSum.reduce((s, v) => s + v, 0);
   const rowScale = rowTotal > 0 ? tailTotal / rowTotal : 0;
   const marketLossSum = new Float64Array(n);
+  const marketCrossSum = new Float64Array(n);
   const poolLossSum = new Float64Array(model.poolIds.length);
   const poolRuin = new Float64Array(model.poolIds.length);
   for (const chunk of ordered) {
     chunk.marketLossSum.forEach((v, i) => {
       marketLossSum[i] = (marketLossSum[i] as number) + v;
+    });
+    chunk.marketCrossSum.forEach((v, i) => {
+      marketCrossSum[i] = (marketCrossSum[i] as number) + v;
     });
     chunk.poolLossSum.forEach((v, p) => {
       poolLossSum[p] = (poolLossSum[p] as number) + v;
@@ -147,15 +157,19 @@ export function aggregate(
       poolRuin[p] = (poolRuin[p] as number) + v;
     });
   }
+  const variance = Math.max(0, sumSquares / years - expectedLoss ** 2);
+  const capitalRequired = tailTotal / k - expectedLoss;
   const markets = model.marketIds.map((marketId, i) => {
     const tailLoss = ((tailSum[i] as number) * rowScale) / k;
     const marketExpected = (marketLossSum[i] as number) / years;
+    const covariance = (marketCrossSum[i] as number) / years - marketExpected * expectedLoss;
     return {
       marketId,
       coverUsd: model.marketCover[i] as number,
       expectedLoss: marketExpected,
       tailLoss,
       capitalContribution: tailLoss - marketExpected,
+      covarianceCapital: variance > 0 ? (capitalRequired * covariance) / variance : 0,
     };
   });
   const pools = model.poolIds.map((poolId, p) => ({

@@ -3,7 +3,7 @@ import { Sfc32 } from "../math/random.ts";
 import { SEVERITY_DEPEG, SEVERITY_EXPLOIT, type SimulationModel } from "./model.ts";
 
 /** Simulated years per chunk; each chunk owns one PRNG stream, so results ignore thread count. */
-export const CHUNK_YEARS = 8192;
+export const CHUNK_YEARS = 2048;
 
 /** Which tail years a chunk keeps with their per-market losses (for Euler allocation). */
 export type TailMode = { kind: "top"; count: number } | { kind: "above"; threshold: number };
@@ -14,6 +14,8 @@ export interface ChunkResult {
   years: number;
   yearLosses: Float64Array;
   marketLossSum: Float64Array;
+  /** Sum over years of market loss x total loss (for covariance allocation). */
+  marketCrossSum: Float64Array;
   poolLossSum: Float64Array;
   poolRuinCount: Float64Array;
   tailMode: TailMode;
@@ -30,11 +32,12 @@ class TopYears {
   readonly rows: Float32Array;
   readonly slot: Int32Array;
   size = 0;
+  readonly capacity: number;
+  readonly width: number;
 
-  constructor(
-    readonly capacity: number,
-    readonly width: number,
-  ) {
+  constructor(capacity: number, width: number) {
+    this.capacity = capacity;
+    this.width = width;
     this.losses = new Float64Array(capacity);
     this.years = new Int32Array(capacity);
     this.rows = new Float32Array(capacity * width);
@@ -125,6 +128,7 @@ export function simulateChunk(
   const poolLoss = new Float64Array(nPools);
   const yearLosses = new Float64Array(years);
   const marketLossSum = new Float64Array(n);
+  const marketCrossSum = new Float64Array(n);
   const poolLossSum = new Float64Array(nPools);
   const poolRuinCount = new Float64Array(nPools);
   const top = tailMode.kind === "top" ? new TopYears(Math.max(1, tailMode.count), n) : undefined;
@@ -231,6 +235,11 @@ export function simulateChunk(
         for (let p = 0; p < nPools; p++)
           poolLoss[p] = (poolLoss[p] as number) + (exposure[p * n + i] as number) * r;
       }
+      for (let t = 0; t < touchedCount; t++) {
+        const i = touched[t] as number;
+        marketCrossSum[i] =
+          (marketCrossSum[i] as number) + (marketCover[i] as number) * (ratio[i] as number) * total;
+      }
       for (let p = 0; p < nPools; p++) {
         const loss = poolLoss[p] as number;
         poolLossSum[p] = (poolLossSum[p] as number) + loss;
@@ -284,6 +293,7 @@ export function simulateChunk(
     years,
     yearLosses,
     marketLossSum,
+    marketCrossSum,
     poolLossSum,
     poolRuinCount,
     tailMode,
