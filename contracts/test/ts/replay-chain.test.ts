@@ -7,7 +7,7 @@ import { orderRounds, parseArgs, parseRounds } from "../../scripts/replay/input.
 import { referenceOutcome } from "../../scripts/replay/reference.ts";
 
 // Real Chainlink USDT/USD rounds (mainnet): 2022-05-10 .. 2022-05-15 (UST collapse) and 2022-11-09 .. 2022-11-13
-// (FTX), from ../shared/data/prices/chainlink_usdt_usd_mainnet_rounds.csv.
+// (FTX), from data/prices/chainlink_usdt_usd_mainnet_rounds.csv.
 const FIXTURE = new URL("../fixtures/usdt_usd_rounds_2022-05_2022-11.csv", import.meta.url);
 
 describe("replayOnChain", () => {
