@@ -12,6 +12,8 @@ import {
   mockStableBytecode,
   poolFactoryAbi,
   poolFactoryBytecode,
+  poolLensAbi,
+  poolLensBytecode,
   settlementAbi,
   settlementBytecode,
 } from "@backstop/abi";
@@ -42,6 +44,7 @@ const GOVERNANCE_FUNCTIONS = [
   "setCoverAsset",
   "setProtocolParams",
   "setModules",
+  "setMinPoolCapacity",
 ] as const;
 const CLAIMS_GOVERNANCE_FUNCTIONS = [
   "voidClaim",
@@ -78,7 +81,7 @@ export class DeploymentError extends BaseError {
 }
 
 /**
- * Deploys AccessManager, Markets, CoverManager and PoolFactory (and optionally a mock stablecoin), wires the
+ * Deploys AccessManager, Markets, CoverManager, PoolFactory, Settlement, AssessedClaims and PoolLens (and optionally a mock stablecoin), wires the
  * roles (governance 1, guardian 2, risk oracle 3), sets the modules, cover assets, protocol fees and groups.
  * The deployer configures with a temporary governance grant, then hands governance and admin over when
  * `governance` is another account.
@@ -113,6 +116,7 @@ export async function deployBackstop(params: DeployBackstopParameters): Promise<
     markets,
     coverManager,
   ]);
+  const poolLens = await deploy(poolLensAbi, poolLensBytecode, [markets]);
 
   const am = { address: accessManager, abi: accessManagerAbi } as const;
   const selectors = (abi: Abi, names: readonly string[]): Hex[] =>
@@ -178,6 +182,7 @@ export async function deployBackstop(params: DeployBackstopParameters): Promise<
     poolFactory,
     settlement,
     assessedClaims,
+    poolLens,
     stable,
     startBlock,
     groups,
