@@ -58,27 +58,32 @@ const orders: [Signer, number, number, bigint][] = [
   [buyers[2] as Signer, 1, 200_000, 120n * DAY],
   [buyers[1] as Signer, 1, 900_000, 90n * DAY],
 ];
-for (const [buyer, m, amount, period] of orders) {
+for (const [buyer, m, wanted, period] of orders) {
   const market = world.markets[m];
   if (!market) continue;
   const q = await quote(buyer, {
     markets: d.markets,
     poolLens: d.poolLens,
     marketId: market.marketId,
-    amount: usd(amount),
+    amount: usd(wanted),
     period,
   });
+  // Buy what the pools can take: a larger order would revert InsufficientCapacity.
+  const amount = q.filled;
+  if (amount < usd(wanted))
+    log(`${market.name}: only ${formatAmount(amount)} of the ${formatAmount(usd(wanted))} asked is free`);
+  if (amount === 0n) continue;
   const bought = await buyCover(buyer, {
     coverManager: d.coverManager,
     marketId: market.marketId,
-    amount: usd(amount),
+    amount,
     period,
     pools: q.pools,
     maxPremium: q.total + q.total / 100n,
     permit: true,
   });
   log(
-    `policy #${bought.policyId} ${market.name.padEnd(16)} ${formatAmount(usd(amount)).padStart(13)} for ${Number(period / DAY)}d` +
+    `policy #${bought.policyId} ${market.name.padEnd(16)} ${formatAmount(amount).padStart(13)} for ${Number(period / DAY)}d` +
       ` pools [${q.pools.join(",")}] premium ${formatAmount(bought.premium)} (quote ${formatAmount(q.premium)}, ${Number(q.averageRateBps) / 100}% p.a.)`,
   );
 }

@@ -151,7 +151,8 @@ describe("core mirrors the contracts (differential against the local chain, seed
     for (const [i, m] of markets.entries()) {
       // Zero once, then a random ratio, exactly 100% or above 100%.
       const kind = i % 3;
-      const ratio = i === 0 ? 0n : kind === 0 ? WAD / 2n + r.below(WAD / 2n) : kind === 1 ? WAD : WAD + r.below(WAD);
+      const ratio =
+        i === 0 ? 0n : kind === 0 ? WAD / 2n + r.below(WAD / 2n) : kind === 1 ? WAD : WAD + r.below(WAD);
       ratios.set(m.marketId, ratio);
       await fire(chain, m.trigger, incidentTime, ratio);
       await settle(buyer, { settlement: d.settlement, marketId: m.marketId });
