@@ -339,7 +339,7 @@ export function describe(
     case "NothingToPay":
       return `policy ${s(0)} is owed nothing (a zero payout, or already paid in full)`;
     case "InsufficientCallbackGas":
-      return `too little gas left for the owner's ${s(0)}-gas payout callback; resend with a higher gas limit`;
+      return `only ${s(0)} gas left where the owner's payout callback needs ${s(1)}; resend with a higher gas limit`;
     case "PoolDeployFailed":
       return "the pool's deployment failed; check the constructor arguments";
     case "InsufficientCapital":

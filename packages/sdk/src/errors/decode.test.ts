@@ -57,7 +57,7 @@ describe("revert decoding", () => {
       ["TooManyPools", [32n], MarketPoolsError, /already lists 32 backing pools/],
       ["NothingToPay", [7n], ClaimRejectedError, /policy 7 is owed nothing/],
       ["AlreadySwept", [3n], AlreadySettledError, /already swept/],
-      ["InsufficientCallbackGas", [50_000n], InsufficientGasError, /higher gas limit/],
+      ["InsufficientCallbackGas", [40_000n, 55_793n], InsufficientGasError, /higher gas limit/],
       ["RateBelowFloor", [5n, 10n], PoolConfigError, /below the floor 0\.10%/],
       ["NoAssessorGroup", [2n], MarketClosedError, /no assessor group/],
     ];
