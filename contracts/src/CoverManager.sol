@@ -30,7 +30,11 @@ contract CoverManager is ICoverManager, ERC721 {
     /// @inheritdoc ICoverManager
     uint256 public nextPolicyId = 1;
     mapping(uint256 policyId => Policy) internal _policies;
-    mapping(uint256 policyId => Slice[]) internal _multiPoolSlices;
+    // A multi-pool policy's slices, two per slot (pool id 32 bits | amount 96 bits in each half), slot k holding
+    // slices 2k (low half) and 2k + 1 (high half); the count is the policy's poolCount.
+    mapping(uint256 policyId => mapping(uint256 word => uint256)) internal _packedSlices;
+    // ASSESSED markets seen with an assessor group (groups are never removed), so later sales skip the lookup.
+    mapping(uint256 marketId => bool) internal _assessorsSeen;
 
     constructor(IMarkets markets_) ERC721("Backstop Policy", "BSP") {
         MARKETS = markets_;
@@ -85,9 +89,16 @@ contract CoverManager is ICoverManager, ERC721 {
     function slices(uint256 policyId) external view returns (Slice[] memory list) {
         _requireOwned(policyId);
         Policy memory pol = _policies[policyId];
-        if (pol.poolCount > 1) return _multiPoolSlices[policyId];
-        list = new Slice[](1);
-        list[0] = Slice({poolId: pol.firstPoolId, amount: pol.amount});
+        if (pol.poolCount <= 1) {
+            list = new Slice[](1);
+            list[0] = Slice({poolId: pol.firstPoolId, amount: pol.amount});
+            return list;
+        }
+        list = new Slice[](pol.poolCount);
+        for (uint256 k; k < pol.poolCount; ++k) {
+            uint256 half = _packedSlices[policyId][k / 2] >> (k % 2 == 0 ? 0 : 128);
+            list[k] = Slice({poolId: uint32(half >> 96), amount: uint96(half)});
+        }
     }
 
     /// @inheritdoc ICoverManager
@@ -106,25 +117,27 @@ contract CoverManager is ICoverManager, ERC721 {
         uint256 n = p.pools.length;
         uint256 poolCount;
         uint32 firstPoolId;
+        uint256[4] memory words;
         for (uint256 i; i < n && u.maxAmount != 0; ++i) {
             uint32 poolId = p.pools[i];
             for (uint256 j; j < i; ++j) {
                 require(p.pools[j] != poolId, ErrorsLib.DuplicatePool(poolId));
             }
-            address pool = MARKETS.pool(poolId);
-            (uint256 filled, uint256 slicePremium) = IPool(pool).underwrite(u);
+            (uint256 filled, uint256 slicePremium) = _fillPool(u, asset, poolId, policyId);
             if (filled == 0) continue;
-            IERC20(asset).safeTransferFrom(msg.sender, pool, slicePremium);
             premium += slicePremium;
             u.maxAmount -= filled;
             if (poolCount == 0) firstPoolId = poolId;
-            if (n > 1) _multiPoolSlices[policyId].push(Slice({poolId: poolId, amount: uint96(filled)}));
-            emit EventsLib.PolicySlice(policyId, poolId, filled, slicePremium);
+            words[poolCount / 2] |= ((uint256(poolId) << 96) | filled) << (poolCount % 2 == 0 ? 0 : 128);
             ++poolCount;
         }
         require(u.maxAmount == 0, ErrorsLib.InsufficientCapacity(p.marketId, p.amount, p.amount - u.maxAmount));
         // A policy that filled in one pool keeps its allocation in the policy slot alone.
-        if (poolCount == 1 && n > 1) delete _multiPoolSlices[policyId];
+        if (poolCount > 1) {
+            for (uint256 k; k < (poolCount + 1) / 2; ++k) {
+                _packedSlices[policyId][k] = words[k];
+            }
+        }
 
         commission = premium * p.commissionBps / BPS;
         require(premium + commission <= p.maxPremium, ErrorsLib.PremiumTooHigh(premium + commission, p.maxPremium));
@@ -142,6 +155,18 @@ contract CoverManager is ICoverManager, ERC721 {
 
     /// @dev Refreshes a parametric market's trigger before reading it (a de-peg whose rounds landed in this block
     /// freezes it now, not at the next keeper poke), and refuses an assessed market without assessors.
+    /// @dev One pool's slice: underwrite, pay the pool its premium from the buyer, record the slice.
+    function _fillPool(UnderwriteParams memory u, address asset, uint32 poolId, uint256 policyId)
+        internal
+        returns (uint256 filled, uint256 slicePremium)
+    {
+        address pool = MARKETS.pool(poolId);
+        (filled, slicePremium) = IPool(pool).underwrite(u);
+        if (filled == 0) return (0, 0);
+        IERC20(asset).safeTransferFrom(msg.sender, pool, slicePremium);
+        emit EventsLib.PolicySlice(policyId, poolId, filled, slicePremium);
+    }
+
     function _checkTerms(BuyCoverParams calldata p, CoverTerms memory terms) internal {
         Market memory m = terms.market;
         require(!terms.paused, ErrorsLib.ProtocolPaused());
@@ -161,10 +186,11 @@ contract CoverManager is ICoverManager, ERC721 {
         if (m.claimMode == ClaimMode.PARAMETRIC) {
             TriggerState state = ITrigger(m.trigger).poke();
             require(state == TriggerState.ACTIVE, ErrorsLib.TriggerNotActive(p.marketId, state));
-        } else {
+        } else if (!_assessorsSeen[p.marketId]) {
             require(
                 IAssessedClaims(MARKETS.assessedClaims()).hasAssessors(p.marketId), ErrorsLib.NoAssessorGroup(p.marketId)
             );
+            _assessorsSeen[p.marketId] = true;
         }
     }
 }

@@ -649,7 +649,10 @@ contract Pool is ERC4626, IPool {
         uint256 n = _backedMarkets.length;
         for (uint256 i; i < n; ++i) {
             uint256 id = _backedMarkets[i];
-            if (id != marketId && _releasable(id)) _release(_ledger[id], _config[id].groups, today);
+            ExposureLib.Ledger storage l = _ledger[id];
+            // Released today already (or settled): nothing to gain, and no need to read its trigger.
+            if (id == marketId || l.lastBucket >= today || l.closed) continue;
+            if (_releasable(id)) _release(l, _config[id].groups, today);
         }
         return _totalBooked < total;
     }
