@@ -18,7 +18,8 @@ library PremiumStreamLib {
     }
 
     /// @notice Streams `amount` from now until the start of `endBucket`. Requires endBucket's start > now.
-    /// @dev The remainder below one X unit per second is earned at once: it never enters `unearnedX`.
+    /// @dev Callers accrue first (in the same block): the new rate must not be applied to time already passed.
+    /// The remainder below one X unit per second is earned at once: it never enters `unearnedX`.
     function add(Stream storage s, uint256 amount, uint256 endBucket) internal {
         uint256 duration = BucketLib.startTime(endBucket) - block.timestamp;
         uint256 rateX = amount * WAD / duration;
