@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {FixedPointMathLib} from "solady/utils/FixedPointMathLib.sol";
 import {RateCurve} from "../types/Types.sol";
+import {BPS, YEAR} from "./ConstantsLib.sol";
 
 /// @title RateCurveLib
 /// @notice Premium as the area under a kinked rate curve, so splitting an order gains nothing.
@@ -14,8 +15,6 @@ import {RateCurve} from "../types/Types.sol";
 library RateCurveLib {
     using FixedPointMathLib for uint256;
 
-    uint256 internal constant BPS = 10_000;
-    uint256 internal constant YEAR = 365 days;
 
     /// @notice The premium for moving a market's exposure in a pool from `e0` to `e1` for `period` seconds.
     /// @dev Requires e0 <= e1 <= capacity and 0 < kinkBps < 10_000 (callers guarantee both). Rounded up.
