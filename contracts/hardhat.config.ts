@@ -11,7 +11,11 @@ const soljson = require.resolve("solc/soljson.js");
 
 // Optimizer runs: 1,000 (calls are frequent, deployments rare).
 function compiler(viaIR: boolean) {
-  return { version: "0.8.30", path: soljson, settings: { optimizer: { enabled: true, runs: 1_000 }, viaIR, evmVersion: "cancun" } };
+  return {
+    version: "0.8.30",
+    path: soljson,
+    settings: { optimizer: { enabled: true, runs: 1_000 }, viaIR, evmVersion: "cancun" },
+  };
 }
 
 export default defineConfig({

@@ -1,5 +1,6 @@
 // Quote latency (p50/p99) and throughput against a local Hardhat (EDR) node over HTTP, for markets backed
-// by 1, 8 and 32 pools: the SDK's quote reads each pool's state with plain eth_calls, then runs the core math.
+// by 1, 8 and 32 pools: the SDK's quote reads each pool's state with plain eth_calls, runs the core math to
+// choose the pool order, then prices it with PoolLens.quote; the lens quote alone is one eth_call.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus } from "node:os";
@@ -7,7 +8,7 @@ import { resolve } from "node:path";
 import { marketsAbi, mockStableAbi, poolAbi, poolFactoryAbi } from "@backstop/abi";
 import { devWallets } from "@backstop/cli/src/devnet/accounts.ts";
 import { startLocalNode } from "@backstop/cli/src/devnet/node.ts";
-import { deployBackstop, quote } from "@backstop/sdk";
+import { deployBackstop, quote, quoteOnchain } from "@backstop/sdk";
 import { createPublicClient, defineChain, http, parseEventLogs, parseUnits, type WalletClient } from "viem";
 
 const SIZES = [1, 8, 32];
@@ -137,14 +138,22 @@ try {
       chain,
       transport: http(node.rpcUrl, { batch: transport === "http-batch" }),
     });
-    for (const n of SIZES) {
+    for (const [n, kind] of SIZES.flatMap((n) => [[n, "sdk-quote"] as const, [n, "lens-quote"] as const])) {
       const pools = Array.from({ length: n }, (_, i) => i);
-      const params = { markets: d.markets, marketId, amount: usdc(25_000 * n), period: 90n * 86_400n, pools };
-      for (let i = 0; i < 10; i++) await quote(client, params);
+      const params = {
+        markets: d.markets,
+        poolLens: d.poolLens,
+        marketId,
+        amount: usdc(25_000 * n),
+        period: 90n * 86_400n,
+        pools,
+      };
+      const run = () => (kind === "sdk-quote" ? quote(client, params) : quoteOnchain(client, params));
+      for (let i = 0; i < 10; i++) await run();
       const ms: number[] = [];
       for (let i = 0; i < LATENCY_SAMPLES; i++) {
         const t = performance.now();
-        await quote(client, params);
+        await run();
         ms.push(performance.now() - t);
       }
       ms.sort((a, b) => a - b);
@@ -153,12 +162,13 @@ try {
       const t0 = performance.now();
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
-          while (next++ < THROUGHPUT_QUOTES) await quote(client, params);
+          while (next++ < THROUGHPUT_QUOTES) await run();
         }),
       );
       const seconds = (performance.now() - t0) / 1000;
       const row = {
         pools: n,
+        kind,
         transport,
         samples: LATENCY_SAMPLES,
         p50Ms: +at(0.5).toFixed(2),
@@ -169,7 +179,7 @@ try {
       };
       results.push(row);
       console.log(
-        `${String(n).padStart(2)} pools ${transport.padEnd(10)} p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ${row.throughputPerSec} quotes/s (${CONCURRENCY} in flight)`,
+        `${String(n).padStart(2)} pools ${kind.padEnd(10)} ${transport.padEnd(10)} p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ${row.throughputPerSec} quotes/s (${CONCURRENCY} in flight)`,
       );
     }
   }
@@ -179,7 +189,8 @@ try {
     out,
     `${JSON.stringify(
       {
-        benchmark: "SDK quote() against a local Hardhat 3 node (EDR) over HTTP JSON-RPC on 127.0.0.1",
+        benchmark:
+          "SDK quote() (core ordering + PoolLens.quote) and quoteOnchain() (PoolLens.quote alone) against a local Hardhat 3 node (EDR) over HTTP JSON-RPC on 127.0.0.1",
         node: process.version,
         cpus: cpus().length,
         cpu: cpus()[0]?.model ?? "",

@@ -6,12 +6,21 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { assessedClaimsAbi, mockTriggerAbi } from "@backstop/abi";
+import { mockTriggerAbi } from "@backstop/abi";
 import { buyCover, claim, deposit, redeem, requestRedeem, settle, submitClaim, vote } from "@backstop/sdk";
 import type { Account, Address, Transport, Chain as ViemChain, WalletClient } from "viem";
 import { waitForTransactionReceipt, writeContract } from "viem/actions";
 import { connectChain } from "./lib/chain.ts";
-import { createMarket, createPool, curves, DAY, deployProtocol, fund, usd } from "./lib/protocol.ts";
+import {
+  assignAssessors,
+  createMarket,
+  createPool,
+  curves,
+  DAY,
+  deployProtocol,
+  fund,
+  usd,
+} from "./lib/protocol.ts";
 
 type Signer = WalletClient<Transport, ViemChain | undefined, Account>;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,6 +29,15 @@ const chain = await connectChain();
 const d = await deployProtocol(chain);
 const [, curator, lp, buyer] = chain.wallets as [Signer, Signer, Signer, Signer];
 const aave = await createMarket(chain, d, { name: "aave-v3-exploit", groups: [1, 2] });
+// An assessed market sells no cover before it has assessors.
+const assessors = chain.wallets.slice(4, 7) as Signer[];
+await assignAssessors(
+  chain,
+  d,
+  [aave.marketId],
+  assessors.map((w) => w.account.address),
+  2,
+);
 const depeg = await createMarket(chain, d, { name: "usdc-depeg", groups: [0], parametric: true });
 // Backed by the first pool only, to measure settlement with one pool.
 const depegSolo = await createMarket(chain, d, { name: "usdt-depeg", groups: [0], parametric: true });
@@ -46,6 +64,7 @@ for (const name of ["A", "B", "C"]) {
 await fund(chain, d, [lp, buyer], usd(100_000_000));
 const gas: Record<string, bigint> = {};
 
+// Pools are configured before their first deposit (a pool with shares queues risk-increasing changes).
 // Capital: 1,000,000 per pool -> 500,000 capacity on the measured market. The second deposit is measured.
 for (const p of pools) await deposit(lp, { pool: p.address, assets: usd(999_000) });
 gas.deposit = (
@@ -122,30 +141,6 @@ gas.claim_parametric = (
 ).receipt.gasUsed;
 
 // Assessed claims: a claim above the fast-track limit goes to the assessors; one vote is measured.
-const assessors = chain.wallets.slice(4, 7) as Signer[];
-await tx(
-  writeContract(governance, {
-    account: governance.account,
-    chain: governance.chain,
-    address: d.assessedClaims,
-    abi: assessedClaimsAbi,
-    functionName: "createAssessorGroup",
-    args: [
-      assessors.map((w) => w.account.address),
-      { votingPeriod: 3 * 86_400, lateVoteWindow: 3_600, cooldown: 86_400, quorum: 2, members: 0 },
-    ],
-  }),
-);
-await tx(
-  writeContract(governance, {
-    account: governance.account,
-    chain: governance.chain,
-    address: d.assessedClaims,
-    abi: assessedClaimsAbi,
-    functionName: "setMarketAssessors",
-    args: [aave.marketId, 1n],
-  }),
-);
 const assessedPolicy = await buyOn(aave.marketId, [C], usd(50_000));
 await chain.increaseTime(DAY);
 const submitted = await submitClaim(buyer, {

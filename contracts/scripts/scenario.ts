@@ -12,6 +12,7 @@ import {
   getMarkets,
   getPoliciesOf,
   getPools,
+  getRedeemRequest,
   getTvc,
   getTvl,
   quote,
@@ -57,26 +58,32 @@ const orders: [Signer, number, number, bigint][] = [
   [buyers[2] as Signer, 1, 200_000, 120n * DAY],
   [buyers[1] as Signer, 1, 900_000, 90n * DAY],
 ];
-for (const [buyer, m, amount, period] of orders) {
+for (const [buyer, m, wanted, period] of orders) {
   const market = world.markets[m];
   if (!market) continue;
   const q = await quote(buyer, {
     markets: d.markets,
+    poolLens: d.poolLens,
     marketId: market.marketId,
-    amount: usd(amount),
+    amount: usd(wanted),
     period,
   });
+  // Buy what the pools can take: a larger order would revert InsufficientCapacity.
+  const amount = q.filled;
+  if (amount < usd(wanted))
+    log(`${market.name}: only ${formatAmount(amount)} of the ${formatAmount(usd(wanted))} asked is free`);
+  if (amount === 0n) continue;
   const bought = await buyCover(buyer, {
     coverManager: d.coverManager,
     marketId: market.marketId,
-    amount: usd(amount),
+    amount,
     period,
     pools: q.pools,
     maxPremium: q.total + q.total / 100n,
     permit: true,
   });
   log(
-    `policy #${bought.policyId} ${market.name.padEnd(16)} ${formatAmount(usd(amount)).padStart(13)} for ${Number(period / DAY)}d` +
+    `policy #${bought.policyId} ${market.name.padEnd(16)} ${formatAmount(amount).padStart(13)} for ${Number(period / DAY)}d` +
       ` pools [${q.pools.join(",")}] premium ${formatAmount(bought.premium)} (quote ${formatAmount(q.premium)}, ${Number(q.averageRateBps) / 100}% p.a.)`,
   );
 }
@@ -85,18 +92,20 @@ for (const [buyer, m, amount, period] of orders) {
 await chain.increaseTime(45n * DAY);
 log("45 days later...");
 
-// One LP exits: request, cooldown, redeem at min(price at request, price now).
-const shares = (await getPools(lpA, { markets: d.markets }))[0]?.totalSupply ?? 0n;
+// One LP exits: request, cooldown, redeem at min(price at request, exit price now).
+// ERC-7540: the request is valued at the exit price (capital - claim hold) and claimable after the cooldown.
+const shares = (await getPools(lpA, { markets: d.markets, poolLens: d.poolLens }))[0]?.totalSupply ?? 0n;
 const lpShares = shares / 5n; // part of pool 0
 const req = await requestRedeem(lpB, { pool: pool(0), shares: lpShares });
 await chain.increaseTime(7n * DAY + 1n);
-const out = await redeem(lpB, { pool: pool(0) });
+const ready = await getRedeemRequest(lpB, { pool: pool(0), controller: lpB.account.address });
+const out = await redeem(lpB, { pool: pool(0), shares: ready.maxRedeem });
 log(
   `LP ${lpB.account.address.slice(0, 10)} redeemed ${out.shares} shares for ${formatAmount(out.assets)} (requested value ${formatAmount(req.assets)})`,
 );
 
 // Summary.
-const pools = await getPools(lpA, { markets: d.markets });
+const pools = await getPools(lpA, { markets: d.markets, poolLens: d.poolLens });
 const markets = await getMarkets(lpA, { markets: d.markets });
 const pct = (x: bigint) => `${(Number((x * 10_000n) / WAD) / 100).toFixed(2)}%`;
 const rows = pools.map((p) => ({

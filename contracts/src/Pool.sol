@@ -66,10 +66,13 @@ contract Pool is ERC4626, IPool {
     uint32 internal _leverageBps;
     uint32 internal _cooldown;
 
-    // One slot: total exposure, the union of the backed markets' groups and the curator timelock.
+    // One slot: total exposure, the union of the backed markets' groups, the curator timelock, and the backed
+    // markets (by index in `_backedMarkets`) whose settlement holds a reserve this pool funded: their
+    // outstanding share counts in totalAssets.
     uint128 internal _totalBooked;
     uint64 internal _groupMask;
     uint32 internal _timelock;
+    uint16 internal _openReserveMask;
 
     // One slot: capital held for pending assessed claims (locked, excluded from exits and sales).
     uint256 internal _claimHold;
@@ -81,8 +84,6 @@ contract Pool is ERC4626, IPool {
     PremiumStreamLib.Stream internal _premium;
 
     uint256[] internal _backedMarkets;
-    // Markets whose settlement holds a reserve this pool funded: their outstanding share counts in totalAssets.
-    uint256[] internal _openReserves;
     mapping(uint256 marketId => MarketConfig) internal _config;
     mapping(uint256 marketId => address) internal _triggerOf;
     mapping(uint256 marketId => ExposureLib.Ledger) internal _ledger;
@@ -147,6 +148,7 @@ contract Pool is ERC4626, IPool {
         if (c.groups == 0) {
             // First time: the market must be live and in this pool's asset.
             (ClaimMode mode, uint64 groups, address trigger, uint32 window) = _backingTerms(marketId);
+            c.index = uint8(_backedMarkets.length);
             _backedMarkets.push(marketId);
             c.groups = groups;
             c.releaseDelayDays =
@@ -414,7 +416,7 @@ contract Pool is ERC4626, IPool {
         _addToGroups(c.groups, booked, false);
         _totalBooked -= uint128(booked);
         if (funded != 0) {
-            _openReserves.push(marketId);
+            _openReserveMask |= uint16(1 << c.index);
             SafeTransferLib.safeTransfer(asset(), SETTLEMENT, funded);
         }
         emit EventsLib.IncidentReserved(marketId, eligible, required, funded);
@@ -422,14 +424,7 @@ contract Pool is ERC4626, IPool {
 
     /// @inheritdoc IPool
     function reserveReturned(uint256 marketId) external only(SETTLEMENT) {
-        uint256 n = _openReserves.length;
-        for (uint256 i; i < n; ++i) {
-            if (_openReserves[i] == marketId) {
-                _openReserves[i] = _openReserves[n - 1];
-                _openReserves.pop();
-                return;
-            }
-        }
+        _openReserveMask &= ~uint16(1 << _config[marketId].index);
     }
 
     /// @inheritdoc IPool
@@ -522,9 +517,10 @@ contract Pool is ERC4626, IPool {
 
     /// @inheritdoc IPool
     function reserveReceivable() public view returns (uint256 receivable) {
-        uint256 n = _openReserves.length;
-        for (uint256 i; i < n; ++i) {
-            receivable += ISettlement(SETTLEMENT).reserveShareOf(_openReserves[i], address(this));
+        uint256 mask = _openReserveMask;
+        for (uint256 i; mask != 0; ++i) {
+            if (mask & 1 == 1) receivable += ISettlement(SETTLEMENT).reserveShareOf(_backedMarkets[i], address(this));
+            mask >>= 1;
         }
     }
 

@@ -38,9 +38,16 @@ contract Settlement is ISettlement {
         uint128 nominal;
     }
 
+    /// @dev The market's terms a claim needs, copied once at settlement so claims do not read the registry.
+    struct Terms {
+        address asset;
+        uint32 claimWindow;
+    }
+
     /* STORAGE */
 
     mapping(uint256 marketId => Incident) internal _incidents;
+    mapping(uint256 marketId => Terms) internal _terms;
     mapping(uint256 marketId => Claimed) internal _claimed;
     mapping(uint256 marketId => mapping(address pool => uint256)) internal _fundedBy;
     mapping(uint256 word => uint256) internal _paidBitmap;
@@ -88,15 +95,15 @@ contract Settlement is ISettlement {
         Policy memory pol = COVER.policy(policyId);
         Incident memory inc = _incidents[pol.marketId];
         payout = _payout(policyId, pol, inc);
-        Market memory m = MARKETS.market(pol.marketId);
-        uint256 closesAt = uint256(inc.settledAt) + m.claimWindow;
+        Terms memory t = _terms[pol.marketId];
+        uint256 closesAt = uint256(inc.settledAt) + t.claimWindow;
         require(block.timestamp <= closesAt, ErrorsLib.ClaimWindowClosed(closesAt));
 
         _paidBitmap[policyId >> 8] |= uint256(1) << (policyId & 0xff);
         Claimed storage c = _claimed[pol.marketId];
         c.paid += uint128(payout);
         c.nominal += uint128(uint256(pol.amount).mulWad(inc.payoutPerUnitWad));
-        _pay(policyId, pol.marketId, m.asset, payout);
+        _pay(policyId, pol.marketId, t.asset, payout);
     }
 
     /// @inheritdoc ISettlement
@@ -104,7 +111,7 @@ contract Settlement is ISettlement {
         Incident storage inc = _incidents[marketId];
         require(inc.settledAt != 0, ErrorsLib.NotSettled(marketId));
         require(!inc.swept, ErrorsLib.AlreadySwept(marketId));
-        uint256 closesAt = uint256(inc.settledAt) + MARKETS.market(marketId).claimWindow;
+        uint256 closesAt = uint256(inc.settledAt) + _terms[marketId].claimWindow;
         require(block.timestamp > closesAt, ErrorsLib.ClaimWindowOpen(closesAt));
         inc.swept = true;
 
@@ -132,7 +139,7 @@ contract Settlement is ISettlement {
         require(amount != 0, ErrorsLib.NothingToPay(policyId));
         _toppedUpBitmap[policyId >> 8] |= bit;
         _claimed[pol.marketId].paid = c.paid + uint128(amount);
-        _pay(policyId, pol.marketId, MARKETS.market(pol.marketId).asset, amount);
+        _pay(policyId, pol.marketId, _terms[pol.marketId].asset, amount);
     }
 
     /* VIEWS */
@@ -169,7 +176,7 @@ contract Settlement is ISettlement {
         Policy memory pol = COVER.policy(policyId);
         Incident memory inc = _incidents[pol.marketId];
         if (inc.settledAt == 0 || isPaid(policyId) || pol.start >= inc.time || inc.time >= pol.end) return 0;
-        if (block.timestamp > uint256(inc.settledAt) + MARKETS.market(pol.marketId).claimWindow) return 0;
+        if (block.timestamp > uint256(inc.settledAt) + _terms[pol.marketId].claimWindow) return 0;
         return _share(pol.amount, inc);
     }
 
@@ -187,6 +194,7 @@ contract Settlement is ISettlement {
         inc.time = SafeCast.toUint40(time);
         inc.payoutPerUnitWad = uint64(payoutWad * (BPS - m.deductibleBps) / BPS);
         inc.opened = true;
+        _terms[marketId] = Terms(m.asset, m.claimWindow);
         MARKETS.markTriggered(marketId);
     }
 
@@ -208,7 +216,7 @@ contract Settlement is ISettlement {
     /// @dev Returns `back` to the pools in proportion to what each funded (the last funding pool takes the
     /// rounding remainder) and tells each that its reserve is closed.
     function _returnToPools(uint256 marketId, uint256 back, uint256 funded) internal {
-        address asset = MARKETS.market(marketId).asset;
+        address asset = _terms[marketId].asset;
         uint32[] memory pools = MARKETS.marketPools(marketId);
         uint256 last;
         for (uint256 i; i < pools.length; ++i) {

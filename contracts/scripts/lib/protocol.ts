@@ -1,4 +1,5 @@
 import {
+  assessedClaimsAbi,
   coverManagerAbi,
   marketsAbi,
   mockStableAbi,
@@ -40,6 +41,8 @@ export type MarketSpec = {
   claimWindow?: number;
   baseRateBps?: number;
   deductibleBps?: number;
+  /** PROPORTIONAL payout (the trigger's ratio) instead of BINARY. */
+  proportional?: boolean;
 };
 
 export type PoolSpec = {
@@ -104,7 +107,7 @@ export async function createMarket(chain: Chain, d: DeployBackstopReturnType, sp
           asset: d.stable as Address,
           status: 0,
           claimMode: parametric ? 0 : 1,
-          payoutMode: 0,
+          payoutMode: spec.proportional ? 1 : 0,
           deductibleBps: spec.deductibleBps ?? 1_000,
           maturationDelay: 0,
           trigger,
@@ -127,7 +130,55 @@ export async function createMarket(chain: Chain, d: DeployBackstopReturnType, sp
   return { marketId: log?.args.marketId ?? 0n, trigger, name: spec.name };
 }
 
-/** Creates a pool through the factory with `curator` and configures its markets and group caps. */
+/**
+ * Creates an assessor group of `members` (quorum `quorum`, 3-day votes) as governance and assigns it to every
+ * market of `marketIds`: an ASSESSED market sells no cover without one. Returns the group id.
+ */
+export async function assignAssessors(
+  chain: Chain,
+  d: DeployBackstopReturnType,
+  marketIds: readonly bigint[],
+  members: readonly Address[],
+  quorum = 1,
+): Promise<bigint> {
+  const gov = chain.wallets[0] as WalletClient;
+  const w = { account: gov.account as NonNullable<WalletClient["account"]>, chain: gov.chain } as const;
+  const receipt = await mined(
+    chain,
+    writeContract(gov, {
+      ...w,
+      address: d.assessedClaims,
+      abi: assessedClaimsAbi,
+      functionName: "createAssessorGroup",
+      args: [
+        [...members],
+        { votingPeriod: 3 * 86_400, lateVoteWindow: 3_600, cooldown: 86_400, quorum, members: 0 },
+      ],
+    }),
+  );
+  const [log] = parseEventLogs({
+    abi: assessedClaimsAbi,
+    logs: receipt.logs,
+    eventName: "AssessorGroupCreated",
+  });
+  const groupId = log?.args.groupId ?? 1n;
+  for (const marketId of marketIds) {
+    await mined(
+      chain,
+      writeContract(gov, {
+        ...w,
+        address: d.assessedClaims,
+        abi: assessedClaimsAbi,
+        functionName: "setMarketAssessors",
+        args: [marketId, groupId],
+      }),
+    );
+  }
+  return groupId;
+}
+
+/**
+ * Creates a pool through the factory with `curator` and configures its markets and group caps. */
 export async function createPool(
   chain: Chain,
   d: DeployBackstopReturnType,

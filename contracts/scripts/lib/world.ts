@@ -1,9 +1,9 @@
 import type { DeployBackstopReturnType } from "@backstop/sdk";
 import type { Address, WalletClient } from "viem";
 import type { Chain } from "./chain.ts";
-import { createMarket, createPool, curves, deployProtocol, fund, usd } from "./protocol.ts";
+import { assignAssessors, createMarket, createPool, curves, deployProtocol, fund, usd } from "./protocol.ts";
 
-/** A seeded protocol: 4 markets (2 assessed, 2 parametric), 3 pools, funded LPs and buyers. */
+/** A seeded protocol: 4 markets (2 assessed with an assessor group, 2 parametric), 3 pools, funded LPs and buyers. */
 export type World = {
   d: DeployBackstopReturnType & { stable: Address };
   markets: { marketId: bigint; trigger: Address; name: string }[];
@@ -32,6 +32,9 @@ export async function seedWorld(chain: Chain): Promise<World> {
     }),
   ];
   const [aave, lido, usdc, bridge] = markets.map((m) => m.marketId) as [bigint, bigint, bigint, bigint];
+  // Assessed markets sell no cover without assessors.
+  const assessors = [w[8], w[9], w[10]].map((x) => (x as WalletClient).account?.address as Address);
+  await assignAssessors(chain, d, [aave, lido], assessors, 2);
   const caps = [
     { groupId: GROUP.stables, capBps: 6_000 },
     { groupId: GROUP.eth, capBps: 8_000 },

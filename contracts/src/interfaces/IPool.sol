@@ -10,6 +10,7 @@ struct MarketConfig {
     bool followOracle; // base rate comes from the market's risk oracle instead of the curve
     bool listed; // in the market's list of backing pools (settlement reaches only listed pools)
     uint16 releaseDelayDays; // ended cover stays booked this long: the incident look-back or the claim window
+    uint8 index; // position in the pool's backed markets
     uint64 groups; // the market's correlation groups, copied from the registry
     RateCurve curve;
 }

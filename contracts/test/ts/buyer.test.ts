@@ -23,6 +23,7 @@ describe("buyer flow: quote, buyCover with permit, policy NFT, readable errors",
     const amount = usd(600_000);
     const q = await quote(buyer, {
       markets: d.markets,
+      poolLens: d.poolLens,
       marketId: market.marketId,
       amount,
       period: 90n * DAY,
@@ -32,6 +33,7 @@ describe("buyer flow: quote, buyCover with permit, policy NFT, readable errors",
     assert.equal(q.premium, q.breakdown.curatorFee + q.breakdown.protocolFee + q.breakdown.lpShare);
     const given = await quote(buyer, {
       markets: d.markets,
+      poolLens: d.poolLens,
       marketId: market.marketId,
       amount,
       period: 90n * DAY,
@@ -84,6 +86,7 @@ describe("buyer flow: quote, buyCover with permit, policy NFT, readable errors",
     );
     const q = await quote(buyer, {
       markets: d.markets,
+      poolLens: d.poolLens,
       marketId: market.marketId,
       amount: usd(100_000),
       period: 30n * DAY,

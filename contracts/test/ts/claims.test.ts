@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { assessedClaimsAbi } from "@backstop/abi";
 import {
   AlreadySettledError,
   buyCover,
@@ -23,11 +22,10 @@ import {
   sweep,
   vote,
 } from "@backstop/sdk";
-import { erc20Abi, type WalletClient } from "viem";
-import { waitForTransactionReceipt, writeContract } from "viem/actions";
+import { erc20Abi } from "viem";
 import { PEG_WINDOW, pegWorld } from "../../scripts/lib/pegWorld.ts";
 import { DAY, usd } from "../../scripts/lib/protocol.ts";
-import { type Signer, smallWorld } from "../../scripts/lib/smallWorld.ts";
+import { smallWorld } from "../../scripts/lib/smallWorld.ts";
 
 const WAD = 10n ** 18n;
 
@@ -107,32 +105,9 @@ describe("parametric claims through the SDK: poke, settle, claim, sweep", () => 
 
 describe("assessed claims through the SDK: submit, challenge, vote, finalize, redeem", () => {
   async function world() {
+    // smallWorld assigns the market an assessor group of one (quorum 1): sales need one.
     const w = await smallWorld();
-    const gov = w.chain.wallets[0] as Signer;
-    const assessor = w.chain.wallets[5] as Signer;
-    const tx = async (
-      functionName: "createAssessorGroup" | "setMarketAssessors",
-      args: readonly unknown[],
-    ) => {
-      const hash = await writeContract(
-        gov as WalletClient,
-        {
-          address: w.d.assessedClaims,
-          abi: assessedClaimsAbi,
-          functionName,
-          args,
-          account: gov.account,
-          chain: gov.chain,
-          // biome-ignore lint/suspicious/noExplicitAny: two calls with different argument tuples share this helper
-        } as any,
-      );
-      await waitForTransactionReceipt(w.chain.publicClient, { hash });
-    };
-    await tx("createAssessorGroup", [
-      [assessor.account.address],
-      { votingPeriod: 3 * 86_400, lateVoteWindow: 3_600, cooldown: 86_400, quorum: 1, members: 0 },
-    ]);
-    await tx("setMarketAssessors", [w.market.marketId, 1n]);
+    const assessor = w.assessor;
     await deposit(w.lp, { pool: w.pools[0].address, assets: usd(1_000_000) });
     const buy = () =>
       buyCover(w.buyer, {

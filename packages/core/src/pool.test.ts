@@ -3,22 +3,25 @@ import { describe, it } from "node:test";
 import { BucketLib } from "./bucket.ts";
 import { freeCapacity, lockedCapital, utilisation, worstGroupExposureRatio } from "./capacity.ts";
 import { WAD } from "./constants.ts";
-import { payout } from "./payout.ts";
+import { payout, payoutPerUnitWad } from "./payout.ts";
 import { commission, splitPremium } from "./premiumSplit.ts";
 import { fillCheapest, fillGreedy } from "./quote.ts";
-import { convertToAssets, convertToShares, redeemAssets } from "./shares.ts";
+import { convertToAssets, convertToShares, exitValue, redeemAssets } from "./shares.ts";
 import type { PoolMarketState } from "./types.ts";
 
 const pool = (poolId: number, capital: bigint, base: bigint): PoolMarketState => ({
   poolId,
   capital,
   exposure: 0n,
+  closed: false,
   totalExposure: 0n,
   leverageBps: 30_000n,
   curatorFeeBps: 1_000n,
   config: {
     weightBps: 5_000n,
     followOracle: false,
+    listed: true,
+    releaseDelayDays: 7n,
     groups: 2n,
     curve: { baseRateBps: base, slope1Bps: 300n, slope2Bps: 3_000n, kinkBps: 8_000n },
   },
@@ -52,6 +55,10 @@ describe("pool math mirror", () => {
       50n,
     );
     assert.equal(lockedCapital({ totalExposure: 1_500n, leverageBps: 30_000n, groups }), 900n);
+    assert.equal(
+      lockedCapital({ totalExposure: 1_500n, leverageBps: 30_000n, groups, claimHold: 50n }),
+      950n,
+    );
     assert.equal(utilisation(250n, 500n), WAD / 2n);
     assert.equal(worstGroupExposureRatio(1_000n, groups), (WAD * 9n) / 10n);
   });
@@ -75,17 +82,34 @@ describe("pool math mirror", () => {
         requestShares: 10n ** 12n,
         requestAssets: 900_000n,
         totalSupply: 10n ** 12n,
-        totalAssets: 1_000_000n,
+        capital: 1_000_000n,
+        claimHold: 0n,
       }),
       900_000n,
     );
+    // The claim hold comes off the exit price.
+    assert.equal(
+      exitValue(10n ** 12n, { totalSupply: 10n ** 12n, capital: 1_000_000n, claimHold: 400_000n }),
+      600_000n,
+    );
   });
 
-  it("payout = amount x ratio x (1 - deductible)", () => {
+  it("payout = amount x (ratio x (1 - deductible)), a zero ratio pays nothing, haircut rounds down", () => {
     assert.equal(payout({ amount: 1_000_000n, payoutWad: WAD / 2n, deductibleBps: 1_000n }), 450_000n);
+    assert.equal(payout({ amount: 1_000_000n, payoutWad: 0n, deductibleBps: 1_000n, mode: "BINARY" }), 0n);
     assert.equal(
-      payout({ amount: 1_000_000n, payoutWad: 0n, deductibleBps: 1_000n, mode: "BINARY" }),
+      payout({ amount: 1_000_000n, payoutWad: 1n, deductibleBps: 1_000n, mode: "BINARY" }),
       900_000n,
+    );
+    assert.equal(payout({ amount: 1_000_000n, payoutWad: 2n * WAD, deductibleBps: 0n }), 1_000_000n);
+    assert.equal(
+      payout({ amount: 1_000_000n, payoutWad: WAD, deductibleBps: 0n, funded: 1n, required: 3n }),
+      333_333n,
+    );
+    // Per-unit first, then the amount: 3 x floor(0.333.. x 0.9 WAD) / WAD rounds down once.
+    assert.equal(
+      payoutPerUnitWad({ payoutWad: WAD / 3n, deductibleBps: 1_000n }),
+      ((WAD / 3n) * 9_000n) / 10_000n,
     );
   });
 

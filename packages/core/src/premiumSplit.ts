@@ -3,7 +3,7 @@ import { BPS } from "./constants.ts";
 /** How one pool's premium is shared. */
 export type PremiumSplit = { curatorFee: bigint; protocolFee: bigint; lpShare: bigint };
 
-/** Curator and protocol fees rounded down; LPs get the rest. Mirrors `Pool._stream`. */
+/** Curator and protocol fees rounded down; LPs get the rest. Mirrors `Pool._book`. */
 export function splitPremium(premium: bigint, curatorFeeBps: bigint, protocolFeeBps: bigint): PremiumSplit {
   const curatorFee = (premium * curatorFeeBps) / BPS;
   const protocolFee = (premium * protocolFeeBps) / BPS;

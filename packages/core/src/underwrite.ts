@@ -27,9 +27,9 @@ export function effectiveCurve(pool: PoolMarketState, terms: SaleTerms): RateCur
   return pool.config.followOracle ? { ...c, baseRateBps: terms.oracleBaseRateBps } : c;
 }
 
-/** The free capacity of `pool` for its market. */
+/** The free capacity of `pool` for its market. Mirrors `PoolLens.freeCapacity`. */
 export function poolFreeCapacity(pool: PoolMarketState): bigint {
-  if (pool.config.weightBps === 0n) return 0n;
+  if (pool.config.weightBps === 0n || !pool.config.listed || pool.closed) return 0n;
   return freeCapacity({
     capital: pool.capital,
     capacity: capacity(pool.capital, pool.config.weightBps),
@@ -40,7 +40,10 @@ export function poolFreeCapacity(pool: PoolMarketState): bigint {
   });
 }
 
-/** Mirrors `Pool.underwrite`: fills min(maxAmount, free capacity) and prices it on the curve. */
+/**
+ * Mirrors `Pool.underwrite` (and `PoolLens._slice`): fills min(maxAmount, free capacity) and prices it on the
+ * curve. Like the lens, it does not release other markets' expired cover, so it never fills more than a sale.
+ */
 export function underwrite(pool: PoolMarketState, maxAmount: bigint, terms: SaleTerms): SliceQuote {
   const cap = capacity(pool.capital, pool.config.weightBps);
   const curve = effectiveCurve(pool, terms);

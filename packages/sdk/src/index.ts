@@ -54,6 +54,11 @@ export {
   getPools,
   type PoolInfo,
 } from "./actions/getPools.ts";
+export {
+  type GetRedeemRequestParameters,
+  type GetRedeemRequestReturnType,
+  getRedeemRequest,
+} from "./actions/getRedeemRequest.ts";
 export { type GetTvcParameters, type GetTvcReturnType, getTvc } from "./actions/getTvc.ts";
 export { type GetTvlParameters, type GetTvlReturnType, getTvl } from "./actions/getTvl.ts";
 export { type PayoutOfParameters, type PayoutOfReturnType, payoutOf } from "./actions/payoutOf.ts";
@@ -69,6 +74,12 @@ export {
   previewPoke,
 } from "./actions/previewPoke.ts";
 export { type QuoteErrorType, type QuoteParameters, type QuoteReturnType, quote } from "./actions/quote.ts";
+export {
+  type QuoteOnchainErrorType,
+  type QuoteOnchainParameters,
+  type QuoteOnchainReturnType,
+  quoteOnchain,
+} from "./actions/quoteOnchain.ts";
 export {
   type ReadPoolMarketStateParameters,
   type ReadPoolMarketStateReturnType,
@@ -107,11 +118,23 @@ export {
   setBaseRate,
 } from "./actions/setBaseRate.ts";
 export {
+  type SetOperatorErrorType,
+  type SetOperatorParameters,
+  type SetOperatorReturnType,
+  setOperator,
+} from "./actions/setOperator.ts";
+export {
   type SettleErrorType,
   type SettleParameters,
   type SettleReturnType,
   settle,
 } from "./actions/settle.ts";
+export {
+  type SettlePoolsErrorType,
+  type SettlePoolsParameters,
+  type SettlePoolsReturnType,
+  settlePools,
+} from "./actions/settlePools.ts";
 export { type SignPermitParameters, type SignPermitReturnType, signPermit } from "./actions/signPermit.ts";
 export {
   type SubmitClaimErrorType,
@@ -120,7 +143,14 @@ export {
   submitClaim,
 } from "./actions/submitClaim.ts";
 export { type SweepErrorType, type SweepParameters, type SweepReturnType, sweep } from "./actions/sweep.ts";
+export { type TopUpErrorType, type TopUpParameters, type TopUpReturnType, topUp } from "./actions/topUp.ts";
 export { type VoteErrorType, type VoteParameters, type VoteReturnType, vote } from "./actions/vote.ts";
+export {
+  type WithdrawErrorType,
+  type WithdrawParameters,
+  type WithdrawReturnType,
+  withdraw,
+} from "./actions/withdraw.ts";
 export {
   CLAIMS_GOVERNANCE_FUNCTIONS,
   checkGovernanceDelay,

@@ -77,5 +77,9 @@ export function registryOf(chainId: number, dir = process.env.BACKSTOP_DEPLOYMEN
     throw new DeploymentNotFoundError(
       `no deployment for chain ${chainId} in ${deploymentPath(chainId, dir)}: run \`backstop dev\` or \`backstop deploy\``,
     );
+  if (!d.poolLens)
+    throw new DeploymentNotFoundError(
+      `the deployment for chain ${chainId} predates PoolLens: redeploy with \`backstop dev\` or \`backstop deploy\``,
+    );
   return d;
 }

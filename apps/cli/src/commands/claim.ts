@@ -1,5 +1,5 @@
 import { coverManagerAbi } from "@backstop/abi";
-import { formatAmount } from "@backstop/sdk";
+import { formatAmount, topUp } from "@backstop/sdk";
 import { type Address, erc20Abi } from "viem";
 import {
   claimIdOfPolicy,
@@ -81,11 +81,27 @@ async function parametric(
     await settleMarket(ctx.wallet, d.settlement, marketId);
     inc = await readIncident(ctx.publicClient, d.settlement, marketId);
   }
+  if (inc.settledAt === 0)
+    throw new NotReadyError(
+      `market ${marketId} is being settled in batches (${inc.poolsSettled} pools so far): claim once every pool has reserved`,
+    );
   const { payout, paid } = await readPayout(ctx.publicClient, d.settlement, policyId);
-  if (paid) throw new NotReadyError(`policy #${policyId} was already paid`);
+  if (paid) {
+    if (!inc.swept || inc.funded >= inc.required)
+      throw new NotReadyError(`policy #${policyId} was already paid`);
+    // A haircut market, swept: the policy may be owed a top-up.
+    const t = await topUp(ctx.wallet, { settlement: d.settlement, policyId });
+    return {
+      action: "topUp",
+      marketId,
+      payout: t.amount,
+      tx: t.hash,
+      message: `policy #${policyId} topped up ${formatAmount(t.amount)} USDC after the haircut market was swept (tx ${t.hash})`,
+    };
+  }
   if (payout === 0n)
     throw new NotReadyError(
-      `policy #${policyId} pays nothing for market ${marketId}'s incident at ${new Date(inc.time * 1000).toISOString()}: it was not active then`,
+      `policy #${policyId} pays nothing for market ${marketId}'s incident at ${new Date(inc.time * 1000).toISOString()}: it did not start strictly before it and end after it, the payout ratio is zero, or the claim window closed`,
     );
   const owner = await ctx.publicClient.readContract({
     address: d.coverManager,

@@ -7,7 +7,7 @@ import { output } from "../options.ts";
 import { formatDuration } from "../parse.ts";
 
 const USAGE =
-  "usage: backstop pools [--json]\nLists pools: curator, capital, exposure, locked and free capital, fees, cooldown, markets backed.";
+  "usage: backstop pools [--json]\nLists pools: curator, capital, claim hold, reserves receivable, exposure, locked and free capital,\nfees, leverage, cooldown, timelock, whether exits are open, markets backed.";
 
 const pools: Command = {
   summary: "list pools",
@@ -17,7 +17,7 @@ const pools: Command = {
     if (help) return printHelp(help);
     const ctx = await connectRead(values["rpc-url"]);
     const d = registryOf(ctx.chainId);
-    const list = await getPools(ctx.publicClient, { markets: d.markets });
+    const list = await getPools(ctx.publicClient, { markets: d.markets, poolLens: d.poolLens });
     output(values.json, list, () =>
       table(
         [
@@ -25,12 +25,17 @@ const pools: Command = {
           "name",
           "curator",
           "TVL",
+          "claim hold",
+          "receivable",
+          "unearned",
           "exposure",
           "locked",
           "free",
           "fee",
           "leverage",
           "cooldown",
+          "timelock",
+          "exits",
           "markets",
         ],
         list.map((p) => [
@@ -38,12 +43,17 @@ const pools: Command = {
           p.name,
           `${p.curator.slice(0, 10)}…`,
           formatAmount(p.capital),
+          formatAmount(p.claimHold),
+          formatAmount(p.reserveReceivable),
+          formatAmount(p.unearnedPremium),
           formatAmount(p.totalExposure),
           formatAmount(p.lockedCapital),
           formatAmount(p.freeCapital),
           formatBps(BigInt(p.curatorFeeBps)),
           `${(p.leverageBps / 10_000).toFixed(1)}x`,
           formatDuration(p.cooldown),
+          formatDuration(p.timelock),
+          p.exitsOpen ? "open" : "closed",
           p.backedMarkets.join(","),
         ]),
       ),

@@ -8,7 +8,7 @@ import { output } from "../options.ts";
 import { parseAmount, parseDuration, parseId } from "../parse.ts";
 
 const USAGE = `usage: backstop quote --market <id> --amount <USDC> --period <30d|90d|seconds> [--pools 0,1]
-Prices cover with the contracts' math over on-chain state: the cheapest split across pools.`;
+Prices cover over on-chain state: the cheapest split across pools (core math), priced exactly by PoolLens.quote.`;
 
 export const QUOTE_OPTIONS = {
   market: { type: "string" },
@@ -38,6 +38,7 @@ export async function quoteFromArgs(values: Record<string, unknown>, usage: stri
     );
   const q = await quoteCover(ctx.publicClient, {
     markets: d.markets,
+    poolLens: d.poolLens,
     marketId,
     amount,
     period,

@@ -93,7 +93,7 @@ test("test_depeg_keeperSettlesAndHolderIsPaidProportionally", async () => {
   const period = 30n * 86_400n;
 
   // Buy cover with the SDK (permit, no approval).
-  const q = await quote(buyer, { markets: d.markets, marketId, amount, period });
+  const q = await quote(buyer, { markets: d.markets, poolLens: d.poolLens, marketId, amount, period });
   const bought = await buyCover(buyer, {
     coverManager: d.coverManager,
     marketId,

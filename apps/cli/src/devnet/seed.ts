@@ -200,7 +200,7 @@ export async function seedDevnet({ publicClient, wallets, deployment }: SeedPara
   }
   const idOf = (name: string) => BigInt(markets.find((x) => x.name === name)?.id ?? 0);
 
-  // Assessors for the assessed markets.
+  // Assessors for the assessed markets: an assessed market sells no cover without them.
   await write(gov, {
     address: deployment.assessedClaims,
     abi: assessedClaimsAbi,
@@ -216,7 +216,8 @@ export async function seedDevnet({ publicClient, wallets, deployment }: SeedPara
       args: [idOf(spec.name), BigInt(assessorGroup)],
     });
 
-  // Pools, each run by its own curator.
+  // Pools, each run by its own curator, configured before their first deposit (once a pool has shares,
+  // risk-increasing changes wait its timelock).
   const pools: SeedInfo["pools"] = [];
   for (const [i, spec] of POOLS.entries()) {
     const curator = at(ROLES_BY_INDEX.curators[i] ?? 1);
@@ -271,7 +272,13 @@ export async function seedDevnet({ publicClient, wallets, deployment }: SeedPara
     const wallet = at(ROLES_BY_INDEX.buyers[buyer] ?? 7);
     const marketId = idOf(name);
     const period = BigInt(days) * DAY;
-    const q = await quote(wallet, { markets: deployment.markets, marketId, amount: usdc(amount), period });
+    const q = await quote(wallet, {
+      markets: deployment.markets,
+      poolLens: deployment.poolLens,
+      marketId,
+      amount: usdc(amount),
+      period,
+    });
     const bought = await buyCover(wallet, {
       coverManager: deployment.coverManager,
       marketId,

@@ -12,7 +12,7 @@ export type Status = Awaited<ReturnType<typeof readStatus>>;
 /** TVL, exposure and utilisation per pool; TVC, status and trigger state per market. */
 export async function readStatus(client: PublicClient, d: Registry) {
   const [pools, markets] = await Promise.all([
-    getPools(client, { markets: d.markets }),
+    getPools(client, { markets: d.markets, poolLens: d.poolLens }),
     getMarkets(client, { markets: d.markets }),
   ]);
   const kinds = new Map((d.seed?.markets ?? []).map((m) => [m.id, m.kind]));
@@ -32,11 +32,15 @@ export async function readStatus(client: PublicClient, d: Registry) {
     name: p.name,
     address: p.address,
     tvl: p.capital,
+    claimHold: p.claimHold,
+    receivable: p.reserveReceivable,
+    unearned: p.unearnedPremium,
     exposure: p.totalExposure,
     locked: p.lockedCapital,
     free: p.freeCapital,
     utilisationWad: p.capital === 0n ? 0n : (p.lockedCapital * WAD) / p.capital,
     worstGroupWad: p.worstGroupExposureRatio,
+    exitsOpen: p.exitsOpen,
   }));
   const tvl = poolRows.reduce((a, p) => a + p.tvl, 0n);
   const tvc = marketRows.reduce((a, m) => a + m.tvc, 0n);
@@ -48,16 +52,33 @@ const pct = (wad: bigint) => `${(Number((wad * 10_000n) / WAD) / 100).toFixed(2)
 export function formatStatus(s: Status): string {
   return [
     table(
-      ["pool", "name", "TVL", "exposure", "locked", "free", "utilisation", "worst group"],
+      [
+        "pool",
+        "name",
+        "TVL",
+        "claim hold",
+        "receivable",
+        "unearned",
+        "exposure",
+        "locked",
+        "free",
+        "utilisation",
+        "worst group",
+        "exits",
+      ],
       s.pools.map((p) => [
         p.id,
         p.name,
         formatAmount(p.tvl),
+        formatAmount(p.claimHold),
+        formatAmount(p.receivable),
+        formatAmount(p.unearned),
         formatAmount(p.exposure),
         formatAmount(p.locked),
         formatAmount(p.free),
         pct(p.utilisationWad),
         pct(p.worstGroupWad),
+        p.exitsOpen ? "open" : "closed",
       ]),
     ),
     "",

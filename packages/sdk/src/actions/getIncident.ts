@@ -6,19 +6,23 @@ import type { ReadClient } from "../internal/types.ts";
 
 export type GetIncidentParameters = { settlement: Address; marketId: bigint };
 export type GetIncidentReturnType = {
-  /** Whether the market has been settled (settledAt != 0). */
+  /** Whether every backing pool has reserved (settledAt != 0): claims are open. */
   settled: boolean;
+  /** Whether settlement has started: the incident is fixed and the market TRIGGERED. */
+  opened: boolean;
+  /** Backing pools that have reserved so far (settlePools works through them in batches). */
+  poolsSettled: number;
   time: bigint;
   settledAt: bigint;
   payoutPerUnitWad: bigint;
   swept: boolean;
   required: bigint;
   funded: bigint;
-  /** Reserve still held for claims. */
+  /** Reserve still held for claims and top-ups. */
   reserve: bigint;
 };
 
-/** The settled incident of a parametric market (zeroes and settled = false when not settled). */
+/** The incident of a parametric market (zeroes, opened = false and settled = false when there is none). */
 export async function getIncident(
   client: ReadClient,
   params: GetIncidentParameters,
@@ -32,6 +36,8 @@ export async function getIncident(
   );
   return {
     settled: inc.settledAt !== 0,
+    opened: inc.opened,
+    poolsSettled: inc.poolsSettled,
     time: BigInt(inc.time),
     settledAt: BigInt(inc.settledAt),
     payoutPerUnitWad: inc.payoutPerUnitWad,

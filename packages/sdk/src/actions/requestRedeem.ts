@@ -7,28 +7,33 @@ import type { WriteClient } from "../internal/types.ts";
 export type RequestRedeemParameters = {
   pool: Address;
   shares: bigint;
-  /** Whose shares are escrowed; defaults to the client's account (else an allowance is spent). */
+  /** Controls the request (claims it with redeem/withdraw); defaults to the client's account. */
+  controller?: Address;
+  /** Whose shares are escrowed; defaults to the client's account (else an operator approval or allowance). */
   owner?: Address;
 };
 export type RequestRedeemReturnType = Sent & {
-  /** Value of the escrowed shares at the request price: the most the redeem can pay. */
+  /** The ERC-7540 request id: always 0 (requests aggregate per controller). */
+  requestId: bigint;
+  /** Value added to the request at the exit price (capital - claim hold): the most the redeem can pay for it. */
   assets: bigint;
-  /** When `redeem` becomes possible (unix seconds). */
+  /** When the whole request becomes claimable (unix seconds); a new request restarts the cooldown. */
   claimableAt: bigint;
 };
 export type RequestRedeemErrorType = ContractRevertError | UnknownRevertError;
 
-/** Escrows `shares` for redemption after the pool's cooldown. */
+/** ERC-7540 `requestRedeem`: escrows `shares` of `owner` in a request of `controller`, claimable after the cooldown. */
 export async function requestRedeem(
   client: WriteClient,
   params: RequestRedeemParameters,
 ): Promise<RequestRedeemReturnType> {
+  const me = client.account.address;
   const sent = await send(client, {
     address: params.pool,
     abi: poolAbi,
     functionName: "requestRedeem",
-    args: [params.shares, params.owner ?? client.account.address],
+    args: [params.shares, params.controller ?? me, params.owner ?? me],
   });
   const [log] = parseEventLogs({ abi: poolAbi, logs: sent.receipt.logs, eventName: "RedeemRequested" });
-  return { ...sent, assets: log?.args.assets ?? 0n, claimableAt: log?.args.claimableAt ?? 0n };
+  return { ...sent, requestId: 0n, assets: log?.args.assets ?? 0n, claimableAt: log?.args.claimableAt ?? 0n };
 }

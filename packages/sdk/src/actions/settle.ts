@@ -19,8 +19,8 @@ export type SettleReturnType = Sent & {
 export type SettleErrorType = AlreadySettledError | ContractRevertError | UnknownRevertError;
 
 /**
- * Settles a PARAMETRIC market whose trigger has fired: each backing pool reserves the payouts owed. Anyone may
- * call; a second settle reverts AlreadySettled.
+ * Settles a PARAMETRIC market whose trigger has fired: each backing pool (or each one left, after
+ * `settlePools` batches) reserves the payouts owed. Anyone may call; a second settle reverts AlreadySettled.
  */
 export async function settle(client: WriteClient, params: SettleParameters): Promise<SettleReturnType> {
   const sent = await send(

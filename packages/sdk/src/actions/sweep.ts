@@ -8,7 +8,10 @@ export type SweepParameters = { settlement: Address; marketId: bigint };
 export type SweepReturnType = Sent & { returned: bigint };
 export type SweepErrorType = ContractRevertError | UnknownRevertError;
 
-/** After the claim window, returns a settled market's unclaimed reserve to its pools. Anyone may call. */
+/**
+ * After the claim window, returns a settled market's unclaimed reserve to its pools; with a haircut, what
+ * claimants may still be topped up with (`topUp`) stays. Anyone may call; a second sweep reverts AlreadySwept.
+ */
 export async function sweep(client: WriteClient, params: SweepParameters): Promise<SweepReturnType> {
   const sent = await send(client, {
     address: params.settlement,

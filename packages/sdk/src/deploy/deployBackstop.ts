@@ -12,6 +12,8 @@ import {
   mockStableBytecode,
   poolFactoryAbi,
   poolFactoryBytecode,
+  poolLensAbi,
+  poolLensBytecode,
   settlementAbi,
   settlementBytecode,
 } from "@backstop/abi";
@@ -54,6 +56,7 @@ export const GOVERNANCE_FUNCTIONS = [
   "setCoverAsset",
   "setProtocolParams",
   "setModules",
+  "setMinPoolCapacity",
 ] as const;
 /** AssessedClaims functions behind the governance role (delayed). */
 export const CLAIMS_GOVERNANCE_FUNCTIONS = [
@@ -137,8 +140,8 @@ export function checkGovernanceDelay(delay: number, chainId: number): number {
 }
 
 /**
- * Deploys AccessManager, Markets, CoverManager, PoolFactory, Settlement and AssessedClaims (and optionally a mock
- * stablecoin), maps every restricted function to its role, sets the modules, cover assets, protocol fees and
+ * Deploys AccessManager, Markets, CoverManager, PoolFactory, Settlement, AssessedClaims and PoolLens (and
+ * optionally a mock stablecoin), maps every restricted function to its role, sets the modules, cover assets, protocol fees and
  * groups, runs `configure`, then hands over:
  * - ADMIN and GOVERNANCE go to `governance` with the execution delay `governanceDelay` (2 days by default), so
  *   every governance call and every role or permission change waits for it on the AccessManager;
@@ -187,6 +190,7 @@ export async function deployBackstop(params: DeployBackstopParameters): Promise<
     markets,
     coverManager,
   ]);
+  const poolLens = await deploy(poolLensAbi, poolLensBytecode, [markets]);
 
   const am = { address: accessManager, abi: accessManagerAbi } as const;
   const selectors = (abi: Abi, names: readonly string[]): Hex[] =>
@@ -238,6 +242,7 @@ export async function deployBackstop(params: DeployBackstopParameters): Promise<
     poolFactory,
     settlement,
     assessedClaims,
+    poolLens,
     stable,
     startBlock,
     groups,

@@ -12,6 +12,7 @@ import {
   pegTriggerAbi,
   poolAbi,
   poolFactoryAbi,
+  poolLensAbi,
   settlementAbi,
 } from "@backstop/abi";
 import type { Abi } from "viem";
@@ -40,6 +41,7 @@ export const backstopErrorsAbi: readonly AbiError[] = errorsOf(
   coverManagerAbi,
   marketsAbi,
   poolFactoryAbi,
+  poolLensAbi,
   accessManagerAbi,
   mockStableAbi,
   mockTriggerAbi,

@@ -42,7 +42,10 @@ export class MarketClosedError extends ContractRevertError {
   override name = "MarketClosedError";
 }
 
-/** A withdrawal cannot proceed: not claimable yet, more than requested, or capital is locked. */
+/**
+ * A withdrawal cannot proceed: not claimable yet, more than requested, capital is locked, or an ERC-4626 preview
+ * was asked of the asynchronous (ERC-7540) exit.
+ */
 export class WithdrawalError extends ContractRevertError {
   override name = "WithdrawalError";
 }
@@ -72,6 +75,26 @@ export class ClaimStatusError extends ContractRevertError {
   override name = "ClaimStatusError";
 }
 
+/** A curator's setting is outside its bounds or below what the pool already carries. */
+export class PoolConfigError extends ContractRevertError {
+  override name = "PoolConfigError";
+}
+
+/** A risk-increasing curator change is queued behind the pool's timelock: repeat the same call after it. */
+export class TimelockPendingError extends ContractRevertError {
+  override name = "TimelockPendingError";
+}
+
+/** A market's list of backing pools cannot change this way (full, not listed, or the pool still backs it). */
+export class MarketPoolsError extends ContractRevertError {
+  override name = "MarketPoolsError";
+}
+
+/** The transaction left too little gas for a payout's receiver callback: resend with a higher gas limit. */
+export class InsufficientGasError extends ContractRevertError {
+  override name = "InsufficientGasError";
+}
+
 /** A revert the SDK could not decode into a protocol error. */
 export class UnknownRevertError extends BaseError {
   override name = "UnknownRevertError";
@@ -84,6 +107,29 @@ const classes: Record<string, typeof ContractRevertError> = {
   TriggerNotActive: MarketClosedError,
   ProtocolPaused: MarketClosedError,
   RequestNotClaimable: WithdrawalError,
+  AsyncRedeem: WithdrawalError,
+  NoAssessorGroup: MarketClosedError,
+  AlreadySwept: AlreadySettledError,
+  NotSwept: NotSettledError,
+  NotPaid: ClaimRejectedError,
+  AlreadyToppedUp: ClaimRejectedError,
+  NothingToPay: ClaimRejectedError,
+  InsufficientCallbackGas: InsufficientGasError,
+  TimelockPending: TimelockPendingError,
+  TooManyPools: MarketPoolsError,
+  NotMarketPool: MarketPoolsError,
+  PoolStillBacking: MarketPoolsError,
+  RateBelowFloor: PoolConfigError,
+  InvalidTimelock: PoolConfigError,
+  FeeTooHigh: PoolConfigError,
+  InvalidKink: PoolConfigError,
+  WeightTooHigh: PoolConfigError,
+  GroupCapTooHigh: PoolConfigError,
+  GroupCapBelowExposure: PoolConfigError,
+  InvalidLeverage: PoolConfigError,
+  LeverageBelowExposure: PoolConfigError,
+  TooManyMarkets: PoolConfigError,
+  InvalidCooldown: PoolConfigError,
   ExceedsRequest: WithdrawalError,
   InsufficientFreeCapital: WithdrawalError,
   Unauthorized: UnauthorizedError,
@@ -120,6 +166,15 @@ export function contractError(
   Object.defineProperty(err, "shortMessage", { value: message });
   err.message = message;
   return err;
+}
+
+/** A bytes32 reason code as text ("0x6c6f6e67..." -> "long"). */
+function reason(value: unknown): string {
+  const hex = String(value)
+    .replace(/^0x/, "")
+    .replace(/(00)+$/, "");
+  const text = Buffer.from(hex, "hex").toString("utf8");
+  return /^[\x20-\x7e]+$/.test(text) ? text : String(value);
 }
 
 /** A readable sentence for each protocol error. */
@@ -224,7 +279,75 @@ export function describe(
     case "VotingClosed":
       return `voting on claim ${s(0)} ended at ${s(1)}; finalize it`;
     case "NoAssessorGroup":
-      return `market ${s(0)} has no assessor group; governance must set one before claims can be voted`;
+      return `market ${s(0)} has no assessor group; governance must assign one before cover is sold or claims are voted`;
+    case "InvalidStatusTransition":
+      return `market ${s(0)} cannot move from ${MARKET_STATUS[Number(n(1))] ?? s(1)} to ${MARKET_STATUS[Number(n(2))] ?? s(2)}`;
+    case "InvalidMarketParams":
+      return `invalid market parameters (${reason(args[0])}); fix them and retry`;
+    case "InvalidAssessorParams":
+      return `invalid assessor group parameters (${reason(args[0])}); fix them and retry`;
+    case "UnknownGroup":
+      return `correlation group ${s(0)} does not exist; create it first`;
+    case "TooManyGroups":
+      return "the registry already has the most correlation groups it can hold";
+    case "FeeTooHigh":
+      return `fee ${formatBps(n(0))} exceeds the cap ${formatBps(n(1))}; lower it`;
+    case "BaseRateOutOfBounds":
+      return `base rate ${formatBps(n(0))} is outside [${formatBps(n(1))}, ${formatBps(n(2))}]; choose a rate in that range`;
+    case "BaseRateChangeTooLarge":
+      return `moving the base rate from ${formatBps(n(0))} to ${formatBps(n(1))} exceeds the ${formatBps(n(2))} allowed now; move it in smaller steps`;
+    case "InvalidKink":
+      return `kink ${formatBps(n(0))} must be strictly between 0% and 100%`;
+    case "WeightTooHigh":
+      return `weight ${formatBps(n(0))} exceeds 100%; lower it`;
+    case "GroupCapTooHigh":
+      return `cap ${formatBps(n(1))} on group ${s(0)} exceeds 100%; lower it`;
+    case "GroupCapBelowExposure":
+      return `group ${s(0)} already carries ${amt(1)}, above the new limit ${amt(2)}; wait for cover to expire or cap it higher`;
+    case "InvalidLeverage":
+      return `leverage ${formatBps(n(0))} is outside [100%, 1000%]`;
+    case "LeverageBelowExposure":
+      return `the pool already carries ${amt(0)} of exposure, above the new limit ${amt(1)}; wait for cover to expire or keep more leverage`;
+    case "TooManyMarkets":
+      return `the pool already backs the most markets it can (${s(0)})`;
+    case "InvalidCooldown":
+      return `cooldown ${s(0)}s is outside [${s(1)}s, ${s(2)}s]`;
+    case "AlreadySet":
+      return "the modules are already set; they are set once";
+    case "TooManyPools":
+      return `the market already lists ${s(0)} backing pools; remove an empty one with removeMarketPool first`;
+    case "NotMarketPool":
+      return `pool ${s(1)} is not among market ${s(0)}'s backing pools`;
+    case "PoolStillBacking":
+      return `pool ${s(1)} still backs market ${s(0)} (capacity ${amt(2)}, exposure ${amt(3)}); only pools below the minimum capacity with no exposure can be removed`;
+    case "RateBelowFloor":
+      return `base rate ${formatBps(n(0))} is below the floor ${formatBps(n(1))}; raise the curve's base rate`;
+    case "InvalidTimelock":
+      return `timelock ${s(0)}s is outside [1 day, 30 days]`;
+    case "TimelockPending":
+      return `the change ${String(args[0]).slice(0, 10)}… is queued until ${s(1)}; repeat the same call after that time (or revoke it)`;
+    case "AsyncRedeem":
+      return "redemptions are asynchronous (ERC-7540): call requestRedeem, wait for the cooldown, then redeem or withdraw";
+    case "AlreadySwept":
+      return `market ${s(0)}'s reserve was already swept; nothing to do`;
+    case "NotSwept":
+      return `market ${s(0)} is not swept yet; top-ups open after sweep`;
+    case "NotPaid":
+      return `policy ${s(0)} never claimed; only policies that claimed can be topped up`;
+    case "AlreadyToppedUp":
+      return `policy ${s(0)} was already topped up; a policy is topped up once`;
+    case "NothingToPay":
+      return `policy ${s(0)} is owed nothing (a zero payout, or already paid in full)`;
+    case "InsufficientCallbackGas":
+      return `too little gas left for the owner's ${s(0)}-gas payout callback; resend with a higher gas limit`;
+    case "PoolDeployFailed":
+      return "the pool's deployment failed; check the constructor arguments";
+    case "InsufficientCapital":
+      return `paying ${amt(0)} needs more than the pool's capital ${amt(1)}`;
+    case "NoDisputeOpen":
+      return `market ${s(0)}'s trigger has no open dispute`;
+    case "StaleDispute":
+      return `dispute ${s(0)} concerns an older proposal than ${s(1)}; it no longer applies`;
     default:
       return args.length ? `reverted with (${args.map(String).join(", ")})` : "reverted";
   }

@@ -3,7 +3,20 @@ import { describe, it } from "node:test";
 import { BaseError } from "@backstop/core";
 import { encodeErrorResult } from "viem";
 import { backstopErrorsAbi } from "./abi.ts";
-import { InsufficientCapacityError, PremiumTooHighError, UnknownRevertError } from "./contract.ts";
+import {
+  AlreadySettledError,
+  ClaimRejectedError,
+  type ContractRevertError,
+  InsufficientCapacityError,
+  InsufficientGasError,
+  MarketClosedError,
+  MarketPoolsError,
+  PoolConfigError,
+  PremiumTooHighError,
+  TimelockPendingError,
+  UnknownRevertError,
+  WithdrawalError,
+} from "./contract.ts";
 import { decodeRevert, toBackstopError } from "./decode.ts";
 
 describe("revert decoding", () => {
@@ -30,6 +43,30 @@ describe("revert decoding", () => {
     const err = decodeRevert(data);
     assert.ok(err instanceof InsufficientCapacityError);
     assert.match(err.message, /can fill 500\.00 of the 600\.00 requested/);
+  });
+
+  it("core v2 errors decode into their classes with one-line messages", () => {
+    const cases: [string, readonly unknown[], new (...a: never[]) => ContractRevertError, RegExp][] = [
+      ["AsyncRedeem", [], WithdrawalError, /call requestRedeem, wait for the cooldown/],
+      [
+        "TimelockPending",
+        [`0x${"ab".repeat(32)}`, 1_700_000_000n],
+        TimelockPendingError,
+        /repeat the same call/,
+      ],
+      ["TooManyPools", [32n], MarketPoolsError, /already lists 32 backing pools/],
+      ["NothingToPay", [7n], ClaimRejectedError, /policy 7 is owed nothing/],
+      ["AlreadySwept", [3n], AlreadySettledError, /already swept/],
+      ["InsufficientCallbackGas", [50_000n], InsufficientGasError, /higher gas limit/],
+      ["RateBelowFloor", [5n, 10n], PoolConfigError, /below the floor 0\.10%/],
+      ["NoAssessorGroup", [2n], MarketClosedError, /no assessor group/],
+    ];
+    for (const [name, args, Cls, message] of cases) {
+      const err = decodeRevert(encodeErrorResult({ abi: backstopErrorsAbi, errorName: name, args } as never));
+      assert.ok(err instanceof Cls, name);
+      assert.match(err.message, message);
+      assert.ok(!err.message.includes("\n"), `${name}: one line`);
+    }
   });
 
   it("anything else becomes an UnknownRevertError", () => {

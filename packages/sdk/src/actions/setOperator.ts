@@ -1,0 +1,30 @@
+import { poolAbi } from "@backstop/abi";
+import type { Address } from "viem";
+import type { ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
+import { type Sent, send } from "../internal/send.ts";
+import type { WriteClient } from "../internal/types.ts";
+
+export type SetOperatorParameters = {
+  pool: Address;
+  operator: Address;
+  /** Approve (default) or revoke. */
+  approved?: boolean;
+};
+export type SetOperatorReturnType = Sent;
+export type SetOperatorErrorType = ContractRevertError | UnknownRevertError;
+
+/**
+ * ERC-7540 `setOperator`: lets `operator` request and claim redemptions for the client's account in `pool`
+ * (e.g. a vault or a keeper); `approved: false` revokes.
+ */
+export async function setOperator(
+  client: WriteClient,
+  params: SetOperatorParameters,
+): Promise<SetOperatorReturnType> {
+  return send(client, {
+    address: params.pool,
+    abi: poolAbi,
+    functionName: "setOperator",
+    args: [params.operator, params.approved ?? true],
+  });
+}
