@@ -3,7 +3,12 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { type Deployment, readDeployment } from "@backstop/abi";
-import { allocateTailCapitalParallel, type Calibration, loadCalibration, type ProtocolFacts } from "@backstop/risk";
+import {
+  allocateTailCapitalParallel,
+  type Calibration,
+  loadCalibration,
+  type ProtocolFacts,
+} from "@backstop/risk";
 import { getBook } from "@backstop/sdk";
 import { createPublicClient, type Hex, http } from "viem";
 import { describeError } from "./classify.ts";
@@ -56,10 +61,15 @@ if (engineMode !== "on" && engineMode !== "off")
   throw new KeeperConfigError(`--engine-rates must be "on" or "off" (got "${engineMode}")`);
 const positive = (name: string, raw: string | undefined, fallback: number) => {
   const n = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new KeeperConfigError(`${name} must be a positive integer (got "${raw}")`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new KeeperConfigError(`${name} must be a positive integer (got "${raw}")`);
   return n;
 };
-const priceYears = positive("--price-years", values["price-years"] ?? env.KEEPER_PRICE_YEARS, KEEPER_PRICE_YEARS);
+const priceYears = positive(
+  "--price-years",
+  values["price-years"] ?? env.KEEPER_PRICE_YEARS,
+  KEEPER_PRICE_YEARS,
+);
 const repriceMs = positive("--reprice-ms", values["reprice-ms"] ?? env.KEEPER_REPRICE_MS, 3_600_000);
 const profilesFile = values.profiles ?? env.KEEPER_PROFILES;
 const catalogue = profilesFile
@@ -72,7 +82,7 @@ const reprice = async () => {
   try {
     calibration ??= loadCalibration(values["data-dir"] ? { dataDir: values["data-dir"] } : {});
     const client = createPublicClient({ transport: http(rpcUrl, { retryCount: 0, timeout: 10_000 }) });
-    const onchain = await getBook(client, { markets: book.markets });
+    const onchain = await getBook(client, { markets: book.markets, poolLens: book.poolLens });
     const threads = Math.max(1, availableParallelism() - 1);
     const { targets } = await engineTargetRates(onchain, calibration, {
       years: priceYears,

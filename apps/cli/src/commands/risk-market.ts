@@ -40,7 +40,7 @@ export async function priceLiveMarket(p: {
     : DEVNET_PROTOCOLS;
   const ctx = await connectRead(p.rpcUrl);
   const registry = registryOf(ctx.chainId);
-  const book = await getBook(ctx.publicClient, { markets: registry.markets });
+  const book = await getBook(ctx.publicClient, { markets: registry.markets, poolLens: registry.poolLens });
   const market = book.markets.find((m) => m.id === marketId);
   if (!market)
     throw new MarketNotFoundError(
@@ -98,11 +98,27 @@ export async function priceLiveMarket(p: {
       `profile: ${mapping.category} (facts from the ${mapping.factsFrom === "catalogue" ? "protocol catalogue" : "market's groups"}), loss given event ${JSON.stringify(mapping.severity)}`,
       table(
         ["pool", "capital", "cover priced", ""],
-        result.pools.map((e) => [e.poolId, usd(e.capitalUsd), usd(e.coverUsd), e.nominal ? "nominal" : "live"]),
+        result.pools.map((e) => [
+          e.poolId,
+          usd(e.capitalUsd),
+          usd(e.coverUsd),
+          e.nominal ? "nominal" : "live",
+        ]),
       ),
       "",
       table(
-        ["expected loss", "capital cost", "expenses", "fees", "rate bps/yr", "capital/cover", "base", "slope1", "slope2", "kink"],
+        [
+          "expected loss",
+          "capital cost",
+          "expenses",
+          "fees",
+          "rate bps/yr",
+          "capital/cover",
+          "base",
+          "slope1",
+          "slope2",
+          "kink",
+        ],
         [
           [
             quote.purePremiumBps.toFixed(1),

@@ -33,8 +33,8 @@ import { type Command, UsageError } from "../command.ts";
 import { progressBar } from "../format/progress.ts";
 import { pct, table, usd } from "../format/table.ts";
 import { svgToPng } from "../plots/png.ts";
-import { priceLiveMarket } from "./risk-market.ts";
 import { bandsSvg, contributionsSvg, histogramSvg, lossExceedanceSvg } from "../plots/svg.ts";
+import { priceLiveMarket } from "./risk-market.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../../..");
 const DEFAULTS = {

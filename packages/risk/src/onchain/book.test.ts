@@ -166,7 +166,10 @@ describe("on-chain market -> engine profile", () => {
     for (const p of prices) {
       assert.equal(p.capitalSource, "pool-euler");
       const total = p.purePremiumBps + p.capitalChargeBps + p.expensesBps + p.feesBps;
-      assert.ok(Math.abs(Math.ceil(total - 1e-9) - p.rateBps) <= 1, `${p.marketId}: ${total} vs ${p.rateBps}`);
+      assert.ok(
+        Math.abs(Math.ceil(total - 1e-9) - p.rateBps) <= 1,
+        `${p.marketId}: ${total} vs ${p.rateBps}`,
+      );
       assert.ok(p.purePremiumBps > 0);
     }
     const dex = prices.find((p) => p.marketId === "some-new-dex");

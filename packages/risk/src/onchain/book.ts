@@ -172,7 +172,8 @@ export function onchainPortfolio(
   const pools = book.pools.filter((p) => poolIds.has(p.id) && p.capital > 0n);
   // Every market written by one of these pools enters: a pool's tail depends on all it writes.
   const marketIds = new Set<string>(wanted ?? []);
-  for (const e of book.exposures) if (poolIds.has(e.poolId) && e.exposure > 0n) marketIds.add(String(e.marketId));
+  for (const e of book.exposures)
+    if (poolIds.has(e.poolId) && e.exposure > 0n) marketIds.add(String(e.marketId));
   for (const m of book.markets) if (m.pools.some((p) => poolIds.has(p))) marketIds.add(String(m.id));
   const markets = book.markets.filter((m) => !wanted || marketIds.has(String(m.id)));
 
@@ -219,11 +220,15 @@ export function onchainPortfolio(
     let severity: SeveritySpec;
     if (claims === "parametric" && payout === "binary") {
       severity = { kind: "fixed", ratio: 1 - deductible };
-      assumptions.push("binary parametric payout: the full cover less the deductible whenever the peril occurs");
+      assumptions.push(
+        "binary parametric payout: the full cover less the deductible whenever the peril occurs",
+      );
     } else {
       severity = scaleSeverity(base as SeveritySpec, 1 - deductible);
       if (claims === "parametric")
-        assumptions.push("proportional payout: the trigger's payout ratio is taken as the loss given the peril");
+        assumptions.push(
+          "proportional payout: the trigger's payout ratio is taken as the loss given the peril",
+        );
     }
     const marketPools = book.exposures
       .filter((e) => e.marketId === m.id && pools.some((p) => p.id === e.poolId))
@@ -239,7 +244,9 @@ export function onchainPortfolio(
         return { poolId: poolId(p.id), coverUsd, nominal };
       });
     if (entries.some((e) => e.nominal))
-      assumptions.push(`no live cover in some pools: priced at a nominal ${NOMINAL_COVER_SHARE * 100}% of their capital`);
+      assumptions.push(
+        `no live cover in some pools: priced at a nominal ${NOMINAL_COVER_SHARE * 100}% of their capital`,
+      );
     const profileId = profileIds.get(String(m.id)) ?? `market-${m.id}`;
     mappings.push({
       marketId: String(m.id),
@@ -270,7 +277,9 @@ export function onchainPortfolio(
       name: p.name || poolId(p.id),
       capitalUsd: toUsd(p.capital, book.assetDecimals),
       exposures: mappings.flatMap((m) =>
-        m.pools.filter((e) => e.poolId === poolId(p.id)).map((e) => ({ market: m.profileId, coverUsd: e.coverUsd })),
+        m.pools
+          .filter((e) => e.poolId === poolId(p.id))
+          .map((e) => ({ market: m.profileId, coverUsd: e.coverUsd })),
       ),
     }))
     .filter((p) => p.exposures.length > 0);

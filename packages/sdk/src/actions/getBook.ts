@@ -6,7 +6,7 @@ import { getMarkets, type MarketInfo } from "./getMarkets.ts";
 import { getPools, type PoolInfo } from "./getPools.ts";
 import { readTrigger, type TriggerKind } from "./readTrigger.ts";
 
-export type GetBookParameters = { markets: Address };
+export type GetBookParameters = { markets: Address; poolLens: Address };
 export type GetBookReturnType = {
   markets: MarketInfo[];
   pools: PoolInfo[];
