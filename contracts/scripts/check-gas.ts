@@ -15,7 +15,8 @@ function readFigures(file: string): Record<string, number> {
   const raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
   const figures: Record<string, number> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const n = typeof value === "object" && value !== null && "gas" in value ? (value as { gas: unknown }).gas : value;
+    const n =
+      typeof value === "object" && value !== null && "gas" in value ? (value as { gas: unknown }).gas : value;
     if (typeof n === "number" || typeof n === "string") figures[key] = Number(n);
   }
   return figures;
@@ -32,10 +33,13 @@ const grown: string[] = [];
 for (const [key, before] of Object.entries(snapshot)) {
   const now = results[key];
   if (now === undefined) grown.push(`${key}: missing from the results`);
-  else if (now > before * (1 + TOLERANCE)) grown.push(`${key}: ${before} -> ${now} (+${((now / before - 1) * 100).toFixed(1)}%)`);
+  else if (now > before * (1 + TOLERANCE))
+    grown.push(`${key}: ${before} -> ${now} (+${((now / before - 1) * 100).toFixed(1)}%)`);
 }
 if (grown.length > 0) {
-  console.error(`gas grew more than ${TOLERANCE * 100}% over bench/gas-snapshot.json:\n  ${grown.join("\n  ")}`);
+  console.error(
+    `gas grew more than ${TOLERANCE * 100}% over bench/gas-snapshot.json:\n  ${grown.join("\n  ")}`,
+  );
   process.exit(1);
 }
 console.log(`gas: ${Object.keys(snapshot).length} figures within ${TOLERANCE * 100}% of the snapshot`);

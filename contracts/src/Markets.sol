@@ -355,7 +355,7 @@ contract Markets is IMarkets, AccessManaged {
     function tvc(uint256 marketId) public view returns (uint256 covered) {
         uint32[] storage list = _marketPools[marketId];
         for (uint256 i; i < list.length; ++i) {
-            covered += IPool(_pools[list[i]]).exposure(marketId);
+            covered += IPool(_pools[list[i]]).coverInForce(marketId);
         }
     }
 

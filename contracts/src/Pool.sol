@@ -493,6 +493,13 @@ contract Pool is ERC4626, IPool {
     }
 
     /// @inheritdoc IPool
+    function coverInForce(uint256 marketId) external view returns (uint256) {
+        ExposureLib.Ledger storage l = _ledger[marketId];
+        if (l.closed) return 0;
+        return l.inForce(BucketLib.at(block.timestamp), _config[marketId].releaseDelayDays);
+    }
+
+    /// @inheritdoc IPool
     function groupExposure(uint8 groupId) external view returns (uint256 booked, uint16 capBps) {
         return (_groupBooked[groupId], _groupCapBps[groupId]);
     }

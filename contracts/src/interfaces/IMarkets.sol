@@ -128,7 +128,7 @@ interface IMarkets {
     function assessedClaims() external view returns (address);
     function treasury() external view returns (address);
 
-    /// @notice Total value covered on `marketId`: cover booked across its pools and not yet expired.
+    /// @notice Total value covered on `marketId`: cover across its pools that has not ended (live or maturing).
     function tvc(uint256 marketId) external view returns (uint256);
 
     /// @notice Total value covered over every market, in each market's asset units summed.

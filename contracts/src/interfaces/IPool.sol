@@ -123,6 +123,9 @@ interface IPool is IERC7540Redeem, IERC7540Operator, IERC7575 {
     function exposureLedger(uint256 marketId) external view returns (Exposure memory);
     /// @notice Cover booked on `marketId` net of releases due today (TVC of this pool on that market).
     function exposure(uint256 marketId) external view returns (uint256);
+    /// @notice Cover on `marketId` that has not ended (live or maturing): this pool's part of the market's TVC.
+    /// @dev `exposure` also counts ended cover still in its release delay (it may still be owed).
+    function coverInForce(uint256 marketId) external view returns (uint256);
     /// @notice Exposure to correlation group `groupId` and its cap.
     function groupExposure(uint8 groupId) external view returns (uint256 booked, uint16 capBps);
     /// @notice Exposure summed over markets.

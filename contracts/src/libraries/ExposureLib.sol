@@ -45,6 +45,16 @@ library ExposureLib {
         }
     }
 
+    /// @notice Booked cover whose end day has not come yet (live or maturing): booked minus cover ended but still
+    /// in its release delay. Walks at most `delayDays` days past the last release.
+    function inForce(Ledger storage l, uint256 today, uint256 delayDays) internal view returns (uint256 live) {
+        live = l.booked;
+        uint256 last = _min(today + delayDays, l.maxReleaseBucket);
+        for (uint256 b = uint256(l.lastBucket) + 1; b <= last; ++b) {
+            live = _sub(live, l.releasingAt[b]);
+        }
+    }
+
     /// @notice Releases cover due up to day `upTo`; returns the amount released.
     function release(Ledger storage l, uint256 upTo) internal returns (uint256 released) {
         if (l.lastBucket >= upTo || l.closed) return 0;

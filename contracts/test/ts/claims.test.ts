@@ -183,6 +183,10 @@ describe("assessed claims through the SDK: submit, challenge, vote, finalize, re
     await assert.rejects(finalizeClaim(buyer, { ...base, claimId }), ClaimStatusError);
     await chain.increaseTime(2n * DAY + 1n);
     assert.equal((await finalizeClaim(buyer, { ...base, claimId })).status, "APPROVED");
+    // A fast-track approval waits the assessors' cooldown too, so fraud can still be voided.
+    await assert.rejects(redeemClaim(buyer, { ...base, claimId }), ClaimStatusError);
+    const approved = await getClaim(buyer, { ...base, claimId });
+    await chain.increaseTime(approved.payableAt - (await chain.now()) + 1n);
     assert.equal((await redeemClaim(buyer, { ...base, claimId })).paid, usd(2_000));
   });
 });

@@ -22,8 +22,12 @@ describe("contract sizes", () => {
   it(`every deployable contract is at most 90% of EIP-170 (${LIMIT} bytes)`, () => {
     const sizes: Record<string, number> = {};
     for (const file of artifactFiles(artifacts)) {
-      const artifact = JSON.parse(readFileSync(file, "utf8")) as { contractName?: string; deployedBytecode?: string };
-      if (!artifact.contractName || !artifact.deployedBytecode || artifact.deployedBytecode === "0x") continue;
+      const artifact = JSON.parse(readFileSync(file, "utf8")) as {
+        contractName?: string;
+        deployedBytecode?: string;
+      };
+      if (!artifact.contractName || !artifact.deployedBytecode || artifact.deployedBytecode === "0x")
+        continue;
       sizes[artifact.contractName] = (artifact.deployedBytecode.length - 2) / 2;
     }
     assert.ok(sizes.Pool !== undefined && sizes.PoolFactory !== undefined, "artifacts are built");

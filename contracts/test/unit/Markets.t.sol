@@ -250,13 +250,15 @@ contract MarketsTest is BaseTest {
         assertEq(markets.tvc(marketId), a);
         assertEq(markets.tvc(other), b);
         assertEq(markets.totalTvc(), a + b);
-        // Ended cover counts until its release delay (the claim window of these assessed markets) has passed.
+        // TVC counts cover in force: it drops when the cover's end day comes, although the pools keep the
+        // ended cover booked (exposure) until its release delay (the claim window here) has passed.
         uint256 end = block.timestamp + 30 days;
-        vm.warp(_releaseTime(end, 30 days) - 1);
-        assertEq(markets.totalTvc(), a + b);
+        vm.warp(end + 1 days);
+        assertEq(markets.totalTvc(), 0);
+        assertEq(Pool(markets.pool(p0)).exposure(marketId), a, "still booked for late claims");
         vm.warp(_releaseTime(end, 30 days));
         assertEq(markets.tvc(marketId), 0);
-        assertEq(markets.totalTvc(), 0);
+        assertEq(Pool(markets.pool(p0)).exposure(marketId), 0);
     }
 
     function _createPoolFunded(uint256 id, uint256 assets) internal returns (address, uint32 poolId) {
