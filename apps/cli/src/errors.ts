@@ -27,3 +27,8 @@ export class DevnetError extends BaseError {
 export class NotReadyError extends BaseError {
   override name = "NotReadyError";
 }
+
+/** The market id names no market of the deployment. */
+export class MarketNotFoundError extends BaseError {
+  override name = "MarketNotFoundError";
+}

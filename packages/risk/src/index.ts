@@ -76,6 +76,7 @@ export { CATEGORIES, type Category, PEG_CATEGORIES } from "./model/categories.ts
 export { dependencySources } from "./model/graph.ts";
 export {
   type Asset,
+  type AssetInput,
   type MarketProfile,
   type MarketProfileInput,
   type Pool,
@@ -86,6 +87,19 @@ export {
   type SeveritySpec,
 } from "./model/profile.ts";
 export { type FactorContribution, type MarketScore, scoreMarket, scorePortfolio } from "./model/score.ts";
+export {
+  type MarketMapping,
+  NOMINAL_COVER_SHARE,
+  type OnchainBook,
+  type OnchainMarket,
+  type OnchainPool,
+  onchainPortfolio,
+  type ProtocolFacts,
+  scaleSeverity,
+  termsName,
+} from "./onchain/book.ts";
+export { DEVNET_PROTOCOLS, ONCHAIN_ASSETS } from "./onchain/catalogue.ts";
+export { type PoolAllocator, PRICE_YEARS_PER_POOL, pricePortfolioByPool } from "./onchain/price.ts";
 export { poolPortfolios, prepareSimulation, pricePortfolio } from "./portfolio.ts";
 export {
   averageRate,

@@ -23,6 +23,7 @@ export {
   type FinalizeClaimReturnType,
   finalizeClaim,
 } from "./actions/finalizeClaim.ts";
+export { type GetBookParameters, type GetBookReturnType, getBook } from "./actions/getBook.ts";
 export {
   CLAIM_STATUSES,
   type ClaimStatus,

@@ -34,6 +34,7 @@ import { progressBar } from "../format/progress.ts";
 import { pct, table, usd } from "../format/table.ts";
 import { svgToPng } from "../plots/png.ts";
 import { bandsSvg, contributionsSvg, histogramSvg, lossExceedanceSvg } from "../plots/svg.ts";
+import { priceLiveMarket } from "./risk-market.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../../..");
 const DEFAULTS = {
@@ -56,6 +57,9 @@ const USAGE = `usage: backstop risk <${SUBCOMMANDS.join("|")}> [options]
   --threads <n>        worker threads (default: available cores)
   --out <dir>          where simulate writes SVG/PNG plots (default .backstop/risk)
   --standalone         price: charge standalone capital instead of the portfolio's Euler allocation
+  --market <id>        price: the live on-chain market <id> (its pools as balance sheets) instead of --portfolio
+  --rpc-url <url>      price --market: JSON-RPC endpoint (default http://127.0.0.1:8545, or $BACKSTOP_RPC_URL)
+  --profiles <file>    price --market: protocol facts by terms name (default: the devnet markets' catalogue)
   --json               machine-readable output`;
 
 function integerOption(name: string, raw: string | undefined, fallback: number, min: number): number {
@@ -127,6 +131,10 @@ const risk: Command = {
         threads: { type: "string" },
         out: { type: "string" },
         standalone: { type: "boolean", default: false },
+        market: { type: "string" },
+        "rpc-url": { type: "string" },
+        rpc: { type: "string" },
+        profiles: { type: "string" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -333,11 +341,24 @@ const risk: Command = {
       return 0;
     }
 
-    const portfolio = parsePortfolio(readJson(values.portfolio ?? DEFAULTS.portfolio));
     const calibration = loadCalibration({
       dataDir,
       ...(values.incidents === undefined ? {} : { file: resolve(values.incidents) }),
     });
+    if (values.market !== undefined) {
+      if (sub !== "price") throw new UsageError(`--market applies to risk price, not risk ${sub}`);
+      return priceLiveMarket({
+        market: values.market,
+        rpcUrl: values["rpc-url"] ?? values.rpc,
+        profiles: values.profiles,
+        calibration,
+        years: integerOption("years", values.years, PRICE_YEARS, 1000),
+        seed,
+        threads,
+        json: values.json,
+      });
+    }
+    const portfolio = parsePortfolio(readJson(values.portfolio ?? DEFAULTS.portfolio));
 
     if (sub === "score") {
       const scores = scorePortfolio(portfolio, calibration);

@@ -84,6 +84,49 @@ test("test_devnet_seedsEveryTriggerKindPoolsAndPolicies", async () => {
   assert.ok(BigInt(status.tvl as string) >= parseUnits("5500000", 6));
 });
 
+test("test_riskPrice_pricesALiveMarketFromItsPools", async () => {
+  const aave = devnet.deployment.seed?.markets.find((m) => m.name === "aave-v3-lending-exploit");
+  assert.ok(aave);
+  const out = (await cli("risk", "price", "--market", aave.id, "--years", "20000")) as {
+    marketId: string;
+    onchain: { claims: string; payout: string; deductibleBps: number };
+    profile: { category: string; factsFrom: string };
+    pools: { poolId: string; coverUsd: number; nominal: boolean; capitalUsd: number }[];
+    quote: {
+      purePremiumBps: number;
+      capitalChargeBps: number;
+      expensesBps: number;
+      feesBps: number;
+      rateBps: number;
+    };
+  };
+  assert.equal(out.marketId, aave.id);
+  assert.deepEqual(out.onchain, {
+    ...out.onchain,
+    claims: "assessed",
+    payout: "binary",
+    deductibleBps: 1_000,
+  });
+  assert.equal(out.profile.category, "lending");
+  assert.equal(out.profile.factsFrom, "catalogue");
+  // The seeded policy of 200,000 USDC is live cover in the blue-chip pool.
+  assert.deepEqual(out.pools, [
+    { poolId: "pool-0", coverUsd: 200_000, nominal: false, capitalUsd: out.pools[0]?.capitalUsd },
+  ]);
+  const q = out.quote;
+  assert.equal(
+    q.rateBps,
+    Math.ceil(q.purePremiumBps + q.capitalChargeBps + q.expensesBps + q.feesBps - 1e-9),
+  );
+  assert.ok(q.purePremiumBps > 0 && q.capitalChargeBps > 0);
+  await assert.rejects(cli("risk", "price", "--market", "99"), (err: { code?: number; stderr?: string }) => {
+    assert.equal(err.code, 1);
+    assert.match(err.stderr ?? "", /^backstop: market 99 does not exist on chain 31337: ids are 1\.\.8/);
+    assert.equal((err.stderr ?? "").trim().split("\n").length, 1);
+    return true;
+  });
+});
+
 test("test_depeg_keeperSettlesAndHolderIsPaidProportionally", async () => {
   const d = devnet.deployment;
   const market = d.seed?.markets.find((m) => m.name === "usdc-depeg");

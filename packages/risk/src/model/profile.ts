@@ -92,6 +92,7 @@ export type SeveritySpec = z.infer<typeof severitySpecSchema>;
 export type MarketProfile = z.infer<typeof marketProfileSchema>;
 export type MarketProfileInput = z.input<typeof marketProfileSchema>;
 export type Asset = z.infer<typeof assetSchema>;
+export type AssetInput = z.input<typeof assetSchema>;
 export type Pool = z.infer<typeof poolSchema>;
 export type CorrelationSpec = z.infer<typeof correlationSchema>;
 export type Portfolio = z.infer<typeof portfolioSchema>;
