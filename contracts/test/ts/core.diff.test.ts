@@ -41,6 +41,7 @@ import type { Address } from "viem";
 import { waitForTransactionReceipt, writeContract } from "viem/actions";
 import type { Chain } from "../../scripts/lib/chain.ts";
 import { connectChain } from "../../scripts/lib/chain.ts";
+import { prng } from "../../scripts/lib/prng.ts";
 import {
   assignAssessors,
   createMarket,
@@ -52,18 +53,6 @@ import {
   usd,
 } from "../../scripts/lib/protocol.ts";
 import type { Signer } from "../../scripts/lib/smallWorld.ts";
-
-/** xorshift64*: a seeded generator so failures replay. */
-function prng(seed: bigint) {
-  let s = seed;
-  const next = (): bigint => {
-    s ^= s >> 12n;
-    s ^= (s << 25n) & 0xffffffffffffffffn;
-    s ^= s >> 27n;
-    return (s * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn;
-  };
-  return { below: (n: bigint): bigint => (n <= 0n ? 0n : next() % n) };
-}
 
 const ctx = (o: object) => JSON.stringify(o, (_, v) => (typeof v === "bigint" ? `${v}` : v));
 

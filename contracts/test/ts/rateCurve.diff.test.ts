@@ -2,18 +2,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { BucketLib, premiumUp, type RateCurve, rateAt } from "@backstop/core";
 import { type Chain, connectChain } from "../../scripts/lib/chain.ts";
-
-/** xorshift64*: a seeded generator so failures replay. */
-function prng(seed: bigint) {
-  let s = seed;
-  const next = (): bigint => {
-    s ^= s >> 12n;
-    s ^= (s << 25n) & 0xffffffffffffffffn;
-    s ^= s >> 27n;
-    return (s * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn;
-  };
-  return { below: (n: bigint): bigint => (n <= 0n ? 0n : next() % n) };
-}
+import { prng } from "../../scripts/lib/prng.ts";
 
 describe("core mirrors RateCurveLib and BucketLib (differential, seeded)", () => {
   let chain: Chain;
