@@ -1,3 +1,5 @@
+import { CalibrationError } from "../errors.ts";
+import { type CorrelationEstimate, estimateCorrelation } from "./correlation.ts";
 import { DEFAULT_LOSS_GIVEN_EXPLOIT, type DepegCalibration, type LossGivenExploit } from "./exposure.ts";
 import {
   calibrateFrequency,
@@ -15,6 +17,8 @@ export interface Calibration {
   lossGivenExploit: LossGivenExploit;
   /** De-peg peril from price history; stablecoin markets fall back to exploit rates without it. */
   depeg?: DepegCalibration;
+  /** Within-category correlation estimated from count dispersion and common-cause clusters. */
+  correlation?: CorrelationEstimate;
 }
 
 /** Frequency and severity from parsed incidents; `window` bounds the frequency years only. */
@@ -25,6 +29,7 @@ export function calibrateFromIncidents(
 ): Calibration {
   return {
     frequency: calibrateFrequency(incidents, window),
+    ...correlationOf(incidents, window),
     severity: calibrateSeverity(incidents),
     lossGivenExploit: extras.lossGivenExploit ?? DEFAULT_LOSS_GIVEN_EXPLOIT,
     ...(extras.depeg ? { depeg: extras.depeg } : {}),
@@ -37,4 +42,17 @@ export function calibrate(
   window: FrequencyOptions = DEFAULT_FREQUENCY_WINDOW,
 ): Calibration {
   return calibrateFromIncidents(parseIncidents(incidentsCsv), window);
+}
+
+/** The correlation estimate, or nothing when the window is too short or too sparse for one. */
+function correlationOf(
+  incidents: Incident[],
+  window: FrequencyOptions,
+): { correlation?: CorrelationEstimate } {
+  try {
+    return { correlation: estimateCorrelation(incidents, window) };
+  } catch (error) {
+    if (error instanceof CalibrationError) return {};
+    throw error;
+  }
 }
