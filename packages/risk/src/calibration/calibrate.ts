@@ -1,4 +1,7 @@
 import { CalibrationError } from "../errors.ts";
+import type { MarketProfile } from "../model/profile.ts";
+import { REFERENCE_PROTOCOLS } from "../model/reference-protocols.ts";
+import { type FactorNormalisation, fitFactorNormalisation } from "../model/score.ts";
 import { type CorrelationEstimate, estimateCorrelation } from "./correlation.ts";
 import { DEFAULT_LOSS_GIVEN_EXPLOIT, type DepegCalibration, type LossGivenExploit } from "./exposure.ts";
 import {
@@ -19,21 +22,34 @@ export interface Calibration {
   depeg?: DepegCalibration;
   /** Within-category correlation estimated from count dispersion and common-cause clusters. */
   correlation?: CorrelationEstimate;
+  /** Mean of the risk-factor multiplier product over the reference protocols (divided out). */
+  factorNormalisation?: FactorNormalisation;
 }
 
 /** Frequency and severity from parsed incidents; `window` bounds the frequency years only. */
 export function calibrateFromIncidents(
   incidents: Incident[],
   window: FrequencyOptions = DEFAULT_FREQUENCY_WINDOW,
-  extras: { lossGivenExploit?: LossGivenExploit; depeg?: DepegCalibration } = {},
+  extras: {
+    lossGivenExploit?: LossGivenExploit;
+    depeg?: DepegCalibration;
+    /** Protocols the risk-factor multipliers average to one over; REFERENCE_PROTOCOLS by default. */
+    referenceProtocols?: MarketProfile[];
+  } = {},
 ): Calibration {
-  return {
+  const calibration: Calibration = {
     frequency: calibrateFrequency(incidents, window),
     ...correlationOf(incidents, window),
     severity: calibrateSeverity(incidents),
     lossGivenExploit: extras.lossGivenExploit ?? DEFAULT_LOSS_GIVEN_EXPLOIT,
     ...(extras.depeg ? { depeg: extras.depeg } : {}),
   };
+  calibration.factorNormalisation = fitFactorNormalisation(
+    extras.referenceProtocols ?? REFERENCE_PROTOCOLS,
+    calibration,
+    `${window.toYear}-12-31`,
+  );
+  return calibration;
 }
 
 /** Convenience: parse the DeFiHackLabs CSV text and calibrate. */
