@@ -68,8 +68,11 @@ export const poolSchema = z.object({
 });
 
 export const correlationSchema = z.object({
-  /** Correlation of the latent exploit variables of two markets of the same category. */
-  withinCategory: z.number().min(0).max(0.9999).default(0.3),
+  /**
+   * Correlation of the latent exploit variables of two markets of the same category; when absent,
+   * the calibration's estimate (count dispersion and common-cause clusters) is used.
+   */
+  withinCategory: z.number().min(0).max(0.9999).optional(),
   /** Correlation between category factors unless a pair says otherwise. */
   betweenCategories: z.number().min(0).max(0.9999).default(0.2),
   pairs: z
@@ -85,7 +88,7 @@ export const portfolioSchema = z.object({
   markets: z.array(marketProfileSchema).min(1),
   assets: z.array(assetSchema).default([]),
   pools: z.array(poolSchema).min(1),
-  correlation: correlationSchema.default({ withinCategory: 0.3, betweenCategories: 0.2, pairs: [] }),
+  correlation: correlationSchema.default({ betweenCategories: 0.2, pairs: [] }),
 });
 
 export type SeveritySpec = z.infer<typeof severitySpecSchema>;

@@ -1,4 +1,5 @@
 import type { Calibration } from "../calibration/calibrate.ts";
+import { CalibrationError } from "../errors.ts";
 import { dependencySources } from "./graph.ts";
 import type { MarketProfile, Portfolio, SeveritySpec } from "./profile.ts";
 import { defaultSeverity, lossRatioMoments } from "./severity-spec.ts";
@@ -42,9 +43,15 @@ const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(
 
 /**
  * Multipliers on the category base rate. They are expert relativities, not fitted (the incident
- * table carries none of these attributes); docs/risk.md lists them with their rationale.
+ * table carries none of these attributes); docs/risk.md lists them with their rationale. Their
+ * product is divided by its mean over the reference protocols (`factorNormalisation`), so they
+ * redistribute the category rate instead of inflating it.
  */
-function ownFactors(profile: MarketProfile, calibration: Calibration, asOf: string): FactorContribution[] {
+export function ownFactors(
+  profile: MarketProfile,
+  calibration: Calibration,
+  asOf: string,
+): FactorContribution[] {
   const f = (factor: string, input: string, multiplier: number) => ({
     factor,
     input,
@@ -94,6 +101,39 @@ function ownFactors(profile: MarketProfile, calibration: Calibration, asOf: stri
   ];
 }
 
+/** Product of a profile's own-risk multipliers (before normalisation). */
+export function ownFactorProduct(profile: MarketProfile, calibration: Calibration, asOf: string): number {
+  return ownFactors(profile, calibration, asOf).reduce((product, f) => product * f.multiplier, 1);
+}
+
+export interface FactorNormalisation {
+  /** Count-weighted mean of the multiplier product over the reference protocols. */
+  mean: number;
+  weighting: "count";
+  referenceCount: number;
+  asOf: string;
+}
+
+/**
+ * Mean multiplier product over reference protocols, each protocol counting once: category rates
+ * are per protocol (incidents / protocol count), so the per-protocol mean is what must stay one.
+ */
+export function fitFactorNormalisation(
+  profiles: MarketProfile[],
+  calibration: Calibration,
+  asOf: string,
+): FactorNormalisation {
+  const exploitProfiles = profiles.filter((p) => p.category !== "stablecoin");
+  if (exploitProfiles.length === 0) {
+    throw new CalibrationError("no reference protocols to normalise risk-factor multipliers", {
+      details: { profiles: profiles.length },
+    });
+  }
+  const products = exploitProfiles.map((p) => ownFactorProduct(p, calibration, asOf));
+  const mean = products.reduce((sum, x) => sum + x, 0) / products.length;
+  return { mean, weighting: "count", referenceCount: products.length, asOf };
+}
+
 export interface ScoreContext {
   asOf: string;
   /** Events that reach this market through its dependencies. */
@@ -119,6 +159,15 @@ export function scoreMarket(
     // Code-risk factors (audits, admin keys, oracles...) do not move a de-peg's likelihood.
     ...(depeg ? [] : ownFactors(profile, calibration, context.asOf)),
   ];
+  const normalisation = calibration.factorNormalisation;
+  if (!depeg && normalisation) {
+    factors.push({
+      factor: "normalisation",
+      input: `mean multiplier ${normalisation.mean.toFixed(3)} over ${normalisation.referenceCount} reference protocols`,
+      multiplier: 1 / normalisation.mean,
+      points: toPoints(1 / normalisation.mean),
+    });
+  }
   const ownFrequency = factors.slice(1).reduce((rate, f) => rate * f.multiplier, baseRate);
   const ownEventProbability = 1 - Math.exp(-ownFrequency);
   const noDependencyEvent = context.dependencyEvents.reduce((p, e) => p * (1 - e.probability), 1);

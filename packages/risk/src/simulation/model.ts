@@ -73,7 +73,7 @@ export function categoryCorrelationMatrix(categories: string[], spec: Correlatio
 export function buildSimulationModel(
   portfolio: Portfolio,
   scores: MarketScore[],
-  calibration: Pick<Calibration, "severity">,
+  calibration: Pick<Calibration, "severity" | "correlation">,
   sources: Map<string, { source: string; weight: number }[]>,
 ): SimulationModel {
   const markets = portfolio.markets;
@@ -100,7 +100,7 @@ export function buildSimulationModel(
     marketThreshold: Float64Array.from(markets, (m) =>
       normalQuantile(scoreById.get(m.id)?.ownEventProbability ?? 0),
     ),
-    marketLoading: new Float64Array(n).fill(Math.sqrt(portfolio.correlation.withinCategory)),
+    marketLoading: new Float64Array(n).fill(Math.sqrt(withinCategoryCorrelation(portfolio, calibration))),
     marketSeverityKind: new Int32Array(n),
     marketSeverityA: new Float64Array(n),
     marketSeverityB: new Float64Array(n),
@@ -169,5 +169,20 @@ export function simulationModelToJson(model: SimulationModel): Record<string, un
       key,
       ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value,
     ]),
+  );
+}
+
+/** Used when neither the portfolio nor the calibration gives a within-category correlation. */
+export const FALLBACK_WITHIN_CATEGORY = 0.05;
+
+/** The portfolio's within-category correlation, else the calibration's estimate, else the fallback. */
+export function withinCategoryCorrelation(
+  portfolio: Portfolio,
+  calibration: Pick<Calibration, "correlation">,
+): number {
+  return (
+    portfolio.correlation.withinCategory ??
+    calibration.correlation?.withinCategory ??
+    FALLBACK_WITHIN_CATEGORY
   );
 }
