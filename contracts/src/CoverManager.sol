@@ -153,8 +153,6 @@ contract CoverManager is ICoverManager, ERC721 {
         });
     }
 
-    /// @dev Refreshes a parametric market's trigger before reading it (a de-peg whose rounds landed in this block
-    /// freezes it now, not at the next keeper poke), and refuses an assessed market without assessors.
     /// @dev One pool's slice: underwrite, pay the pool its premium from the buyer, record the slice.
     function _fillPool(UnderwriteParams memory u, address asset, uint32 poolId, uint256 policyId)
         internal
@@ -167,6 +165,8 @@ contract CoverManager is ICoverManager, ERC721 {
         emit EventsLib.PolicySlice(policyId, poolId, filled, slicePremium);
     }
 
+    /// @dev Refreshes a parametric market's trigger before reading it (a de-peg whose rounds landed in this block
+    /// freezes it now, not at the next keeper poke), and refuses an assessed market without assessors.
     function _checkTerms(BuyCoverParams calldata p, CoverTerms memory terms) internal {
         Market memory m = terms.market;
         require(!terms.paused, ErrorsLib.ProtocolPaused());
