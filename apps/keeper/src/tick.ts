@@ -6,7 +6,7 @@ import {
   pokeTrigger,
   readTrigger,
   setBaseRate,
-  settle,
+  settlePools,
 } from "@backstop/sdk";
 import type { Address } from "viem";
 import type { KeeperContext } from "./context.ts";
@@ -136,16 +136,24 @@ async function parametric(
   if (read.state !== "TRIGGERED") return { pokes, settles };
   const incident = await getIncident(client, { settlement: deployment.settlement, marketId });
   if (incident.settled) return { pokes, settles };
+  // A market with more backing pools than one transaction holds settles in batches, one action per batch;
+  // each batch has its own idempotency key so a restart neither repeats nor skips one.
+  const key =
+    incident.poolsSettled === 0 ? `settle:${marketId}` : `settle:${marketId}:${incident.poolsSettled}`;
   const result = await execute(ctx, {
-    key: `settle:${marketId}`,
+    key,
     kind: "settle",
-    run: (onHash) => settle(client, { settlement: deployment.settlement, marketId, onHash }),
+    run: (onHash) =>
+      settlePools(client, { settlement: deployment.settlement, marketId, maxPools: SETTLE_BATCH, onHash }),
     alreadyDone: (err) => err instanceof AlreadySettledError,
     fields: { marketId, incidentTime: read.incidentTime },
   });
   if (result === "sent") settles++;
   return { pokes, settles };
 }
+
+/** Backing pools settled per transaction: a market's 32 pools settle in four batches. */
+const SETTLE_BATCH = 8n;
 
 /** Finalizes FAST_TRACK / VOTING claims whose deadline passed; advances the floor over closed claims. */
 async function finalizeDue(ctx: KeeperContext, now: bigint): Promise<number> {
