@@ -47,6 +47,7 @@ contract Pool is ERC4626, IPool {
     uint256 internal constant MAX_COOLDOWN = 90 days;
     uint256 internal constant MIN_TIMELOCK = 1 days;
     uint256 internal constant MAX_TIMELOCK = 30 days;
+    uint32 internal constant DEFAULT_TIMELOCK = 3 days;
     /// @dev The lowest base rate a curator's curve may carry: cover is never given away.
     uint256 internal constant MIN_RATE_BPS = 10;
 
@@ -122,7 +123,7 @@ contract Pool is ERC4626, IPool {
         ASSESSED_CLAIMS = markets_.assessedClaims();
         curator = curator_;
         _premium.lastAccrual = uint40(block.timestamp);
-        _timelock = uint32(3 days);
+        _timelock = DEFAULT_TIMELOCK;
         _setPoolParams(curatorFeeBps, leverageBps, cooldown, address(0));
     }
 
