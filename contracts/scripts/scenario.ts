@@ -3,7 +3,7 @@
  * depositing, buyers buying quoted cover on four markets, time passing, an LP exiting after the cooldown,
  * and a summary of capital, exposure and TVC.
  */
-import { writeDeployment } from "@backstop/abi";
+import { writeDeployment } from "@backstop/abi/deployments";
 import { WAD } from "@backstop/core";
 import {
   buyCover,

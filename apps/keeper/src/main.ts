@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import { type Deployment, readDeployment } from "@backstop/abi";
+import { type Deployment, readDeployment } from "@backstop/abi/deployments";
 import {
   allocateTailCapitalParallel,
   type Calibration,

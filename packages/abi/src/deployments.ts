@@ -1,24 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Address } from "viem";
+import type { Deployment } from "./deployment.ts";
 
-/** The addresses of one Backstop deployment. */
-export type Deployment = {
-  chainId: number;
-  accessManager: Address;
-  markets: Address;
-  coverManager: Address;
-  poolFactory: Address;
-  settlement: Address;
-  assessedClaims: Address;
-  /** Read-only views over pools and the on-chain quote. */
-  poolLens: Address;
-  /** The mock stablecoin of a development deployment, if one was deployed. */
-  stable?: Address | undefined;
-  /** The block of the first deployment transaction, where indexers start. */
-  startBlock?: number | undefined;
-};
+export type { Deployment } from "./deployment.ts";
 
 /** The repository's `deployments/` folder: one `<chainId>.json` per chain. */
 export const defaultDeploymentsDir: string = path.resolve(

@@ -1,2 +1,2 @@
-export * from "./deployments.ts";
+export type { Deployment } from "./deployment.ts";
 export * from "./generated/index.ts";

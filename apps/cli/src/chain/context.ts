@@ -1,4 +1,4 @@
-import { type Deployment, deploymentPath, readDeployment } from "@backstop/abi";
+import { type Deployment, deploymentPath, readDeployment } from "@backstop/abi/deployments";
 import {
   type Account,
   type Chain,

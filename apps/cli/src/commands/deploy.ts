@@ -1,4 +1,4 @@
-import { writeDeployment } from "@backstop/abi";
+import { writeDeployment } from "@backstop/abi/deployments";
 import { DEFAULT_GOVERNANCE_DELAY, deployBackstop } from "@backstop/sdk";
 import type { WalletClient } from "viem";
 import { connectWrite } from "../chain/context.ts";

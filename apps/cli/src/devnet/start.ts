@@ -1,4 +1,4 @@
-import { writeDeployment } from "@backstop/abi";
+import { writeDeployment } from "@backstop/abi/deployments";
 import { deployBackstop } from "@backstop/sdk";
 import type { WalletClient } from "viem";
 import { connectRead, type Registry } from "../chain/context.ts";
