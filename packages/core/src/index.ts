@@ -25,7 +25,14 @@ export {
   WAD,
   YEAR,
 } from "./constants.ts";
-export { BaseError, MathDomainError } from "./errors.ts";
+export {
+  BaseError,
+  type BaseErrorParameters,
+  formatError,
+  MathDomainError,
+  sentence,
+  walk,
+} from "./errors.ts";
 export { divUp, groupIds, max, min, mulDiv, mulDivUp, saturatingSub } from "./math.ts";
 export { type PayoutMode, payout, payoutOfIncident, payoutPerUnitWad } from "./payout.ts";
 export { commission, type PremiumSplit, splitPremium } from "./premiumSplit.ts";

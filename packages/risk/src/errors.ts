@@ -1,19 +1,39 @@
-/** Root of every error the risk engine throws: a short message plus structured details. */
-export class BaseError extends Error {
-  override readonly name: string = "BaseError";
-  readonly shortMessage: string;
-  readonly details: Record<string, unknown>;
+import { BaseError as CoreBaseError } from "@backstop/core";
 
-  constructor(shortMessage: string, options: { details?: Record<string, unknown>; cause?: unknown } = {}) {
-    super(shortMessage, options.cause === undefined ? undefined : { cause: options.cause });
-    this.shortMessage = shortMessage;
-    this.details = options.details ?? {};
+/** What a risk-engine error takes: structured `details` (field names to values), a hint, a cause. */
+export type RiskErrorParameters = {
+  /** The values behind the message; kept as `context`, and rendered into the string `details`. */
+  details?: Record<string, unknown>;
+  /** What the caller should change. */
+  hint?: string;
+  cause?: unknown;
+};
+
+/**
+ * Root of every error the risk engine throws: a short message plus structured details. It extends the one
+ * `BaseError` of `@backstop/core` (so `instanceof BaseError` from core holds and `formatError` applies); the
+ * structured values are on `context` (the string `details` renders them as `key=value, ...`).
+ */
+export class RiskError extends CoreBaseError {
+  override name = "RiskError";
+
+  constructor(shortMessage: string, options: RiskErrorParameters = {}) {
+    const entries = Object.entries(options.details ?? {});
+    super(shortMessage, {
+      cause: options.cause,
+      hint: options.hint,
+      context: options.details ?? {},
+      ...(entries.length ? { details: entries.map(([k, v]) => `${k}=${formatValue(v)}`).join(", ") } : {}),
+    });
   }
 }
 
+/** The risk engine's root error, under its former name. */
+export { RiskError as BaseError };
+
 /** An input (profile, portfolio, CSV, option) is invalid; names the field and the offending value. */
-export class ValidationError extends BaseError {
-  override readonly name: string = "ValidationError";
+export class ValidationError extends RiskError {
+  override name = "ValidationError";
   readonly field: string;
   readonly value: unknown;
 
@@ -26,7 +46,7 @@ export class ValidationError extends BaseError {
 
 /** The dependency graph contains a cycle, so common shocks cannot be propagated. */
 export class DependencyCycleError extends ValidationError {
-  override readonly name = "DependencyCycleError";
+  override name = "DependencyCycleError";
   readonly cycle: string[];
 
   constructor(cycle: string[]) {
@@ -36,13 +56,13 @@ export class DependencyCycleError extends ValidationError {
 }
 
 /** The data cannot support the requested fit (too few points, degenerate sample). */
-export class CalibrationError extends BaseError {
-  override readonly name = "CalibrationError";
+export class CalibrationError extends RiskError {
+  override name = "CalibrationError";
 }
 
 /** A worker thread of the parallel simulation failed. */
-export class SimulationError extends BaseError {
-  override readonly name = "SimulationError";
+export class SimulationError extends RiskError {
+  override name = "SimulationError";
 }
 
 export function formatValue(value: unknown): string {

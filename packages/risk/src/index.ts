@@ -60,6 +60,8 @@ export {
   BaseError,
   CalibrationError,
   DependencyCycleError,
+  RiskError,
+  type RiskErrorParameters,
   SimulationError,
   ValidationError,
 } from "./errors.ts";

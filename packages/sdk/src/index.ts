@@ -1,27 +1,64 @@
 export {
+  type ApproveErrorType,
+  type ApproveParameters,
+  type ApproveReturnType,
+  approve,
+  type PrepareApproveParameters,
+  type PrepareApproveReturnType,
+  prepareApprove,
+} from "./actions/approve.ts";
+export {
   type BuyCoverErrorType,
   type BuyCoverParameters,
   type BuyCoverReturnType,
   buyCover,
+  getCoverAsset,
+  type PermitSignature,
+  type PrepareBuyCoverParameters,
+  type PrepareBuyCoverReturnType,
+  prepareBuyCover,
 } from "./actions/buyCover.ts";
 export {
   type ChallengeErrorType,
   type ChallengeParameters,
   type ChallengeReturnType,
   challenge,
+  type PrepareChallengeParameters,
+  type PrepareChallengeReturnType,
+  prepareChallenge,
 } from "./actions/challenge.ts";
-export { type ClaimErrorType, type ClaimParameters, type ClaimReturnType, claim } from "./actions/claim.ts";
+export {
+  type CheckPermitErrorType,
+  type CheckPermitParameters,
+  type CheckPermitReturnType,
+  checkPermit,
+} from "./actions/checkPermit.ts";
+export {
+  type ClaimErrorType,
+  type ClaimParameters,
+  type ClaimReturnType,
+  claim,
+  type PrepareClaimParameters,
+  type PrepareClaimReturnType,
+  prepareClaim,
+} from "./actions/claim.ts";
 export {
   type DepositErrorType,
   type DepositParameters,
   type DepositReturnType,
   deposit,
+  type PrepareDepositParameters,
+  type PrepareDepositReturnType,
+  prepareDeposit,
 } from "./actions/deposit.ts";
 export {
   type FinalizeClaimErrorType,
   type FinalizeClaimParameters,
   type FinalizeClaimReturnType,
   finalizeClaim,
+  type PrepareFinalizeClaimParameters,
+  type PrepareFinalizeClaimReturnType,
+  prepareFinalizeClaim,
 } from "./actions/finalizeClaim.ts";
 export { type GetBookParameters, type GetBookReturnType, getBook } from "./actions/getBook.ts";
 export {
@@ -66,7 +103,10 @@ export {
   type PokeTriggerErrorType,
   type PokeTriggerParameters,
   type PokeTriggerReturnType,
+  type PreparePokeTriggerParameters,
+  type PreparePokeTriggerReturnType,
   pokeTrigger,
+  preparePokeTrigger,
 } from "./actions/pokeTrigger.ts";
 export {
   type PreviewPokeParameters,
@@ -94,58 +134,116 @@ export {
   type TriggerState,
 } from "./actions/readTrigger.ts";
 export {
+  type PrepareRedeemParameters,
+  type PrepareRedeemReturnType,
+  prepareRedeem,
   type RedeemErrorType,
   type RedeemParameters,
   type RedeemReturnType,
   redeem,
 } from "./actions/redeem.ts";
 export {
+  type PrepareRedeemClaimParameters,
+  type PrepareRedeemClaimReturnType,
+  prepareRedeemClaim,
   type RedeemClaimErrorType,
   type RedeemClaimParameters,
   type RedeemClaimReturnType,
   redeemClaim,
 } from "./actions/redeemClaim.ts";
 export {
+  type PrepareRequestRedeemParameters,
+  type PrepareRequestRedeemReturnType,
+  prepareRequestRedeem,
   type RequestRedeemErrorType,
   type RequestRedeemParameters,
   type RequestRedeemReturnType,
   requestRedeem,
 } from "./actions/requestRedeem.ts";
 export {
+  type PrepareSetBaseRateParameters,
+  type PrepareSetBaseRateReturnType,
+  prepareSetBaseRate,
   type SetBaseRateErrorType,
   type SetBaseRateParameters,
   type SetBaseRateReturnType,
   setBaseRate,
 } from "./actions/setBaseRate.ts";
 export {
+  type PrepareSetOperatorParameters,
+  type PrepareSetOperatorReturnType,
+  prepareSetOperator,
   type SetOperatorErrorType,
   type SetOperatorParameters,
   type SetOperatorReturnType,
   setOperator,
 } from "./actions/setOperator.ts";
 export {
+  type PrepareSettleParameters,
+  type PrepareSettleReturnType,
+  prepareSettle,
   type SettleErrorType,
   type SettleParameters,
   type SettleReturnType,
   settle,
 } from "./actions/settle.ts";
 export {
+  type PrepareSettlePoolsParameters,
+  type PrepareSettlePoolsReturnType,
+  prepareSettlePools,
   type SettlePoolsErrorType,
   type SettlePoolsParameters,
   type SettlePoolsReturnType,
   settlePools,
 } from "./actions/settlePools.ts";
-export { type SignPermitParameters, type SignPermitReturnType, signPermit } from "./actions/signPermit.ts";
 export {
+  chainDeadline,
+  PERMIT_TYPES,
+  permitDomain,
+  type SignPermitParameters,
+  type SignPermitReturnType,
+  signPermit,
+} from "./actions/signPermit.ts";
+export {
+  type PrepareSubmitClaimParameters,
+  type PrepareSubmitClaimReturnType,
+  prepareSubmitClaim,
   type SubmitClaimErrorType,
   type SubmitClaimParameters,
   type SubmitClaimReturnType,
   submitClaim,
 } from "./actions/submitClaim.ts";
-export { type SweepErrorType, type SweepParameters, type SweepReturnType, sweep } from "./actions/sweep.ts";
-export { type TopUpErrorType, type TopUpParameters, type TopUpReturnType, topUp } from "./actions/topUp.ts";
-export { type VoteErrorType, type VoteParameters, type VoteReturnType, vote } from "./actions/vote.ts";
 export {
+  type PrepareSweepParameters,
+  type PrepareSweepReturnType,
+  prepareSweep,
+  type SweepErrorType,
+  type SweepParameters,
+  type SweepReturnType,
+  sweep,
+} from "./actions/sweep.ts";
+export {
+  type PrepareTopUpParameters,
+  type PrepareTopUpReturnType,
+  prepareTopUp,
+  type TopUpErrorType,
+  type TopUpParameters,
+  type TopUpReturnType,
+  topUp,
+} from "./actions/topUp.ts";
+export {
+  type PrepareVoteParameters,
+  type PrepareVoteReturnType,
+  prepareVote,
+  type VoteErrorType,
+  type VoteParameters,
+  type VoteReturnType,
+  vote,
+} from "./actions/vote.ts";
+export {
+  type PrepareWithdrawParameters,
+  type PrepareWithdrawReturnType,
+  prepareWithdraw,
   type WithdrawErrorType,
   type WithdrawParameters,
   type WithdrawReturnType,
@@ -169,4 +267,6 @@ export {
   VOIDER_FUNCTIONS,
 } from "./deploy/deployBackstop.ts";
 export * from "./errors/index.ts";
+export { withBackstopErrors } from "./internal/read.ts";
 export type { OnHash, Sent } from "./internal/send.ts";
+export type { PreparedRequest, ReadClient, WriteClient } from "./internal/types.ts";

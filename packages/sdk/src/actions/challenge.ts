@@ -1,11 +1,26 @@
 import { assessedClaimsAbi, marketsAbi } from "@backstop/abi";
-import { type Address, parseEventLogs } from "viem";
+import type { Address } from "viem";
 import { readContract } from "viem/actions";
+import type { MissingEventError } from "../errors/action.ts";
 import type { ClaimStatusError, ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
 import { approveIfNeeded } from "../internal/approve.ts";
+import { expectEvent } from "../internal/events.ts";
 import { guarded } from "../internal/read.ts";
 import { type Sent, send } from "../internal/send.ts";
-import type { WriteClient } from "../internal/types.ts";
+import type { PreparedRequest, WriteClient } from "../internal/types.ts";
+
+export type PrepareChallengeParameters = { assessedClaims: Address; claimId: bigint };
+export type PrepareChallengeReturnType = PreparedRequest<typeof assessedClaimsAbi, "challenge">;
+
+/** Builds `AssessedClaims.challenge`; pure. The caller must have approved AssessedClaims for the bond (prepareApprove). */
+export function prepareChallenge(params: PrepareChallengeParameters): PrepareChallengeReturnType {
+  return {
+    address: params.assessedClaims,
+    abi: assessedClaimsAbi,
+    functionName: "challenge",
+    args: [params.claimId],
+  };
+}
 
 export type ChallengeParameters = {
   assessedClaims: Address;
@@ -14,7 +29,11 @@ export type ChallengeParameters = {
   claimId: bigint;
 };
 export type ChallengeReturnType = Sent & { bond: bigint };
-export type ChallengeErrorType = ClaimStatusError | ContractRevertError | UnknownRevertError;
+export type ChallengeErrorType =
+  | ClaimStatusError
+  | MissingEventError
+  | ContractRevertError
+  | UnknownRevertError;
 
 /**
  * Challenges a fast-track claim within its window, sending it to the market's assessors. Approves the bond
@@ -39,16 +58,11 @@ export async function challenge(
     return { asset: m.asset, bond: (c.amount * BigInt(bondBps)) / 10_000n };
   });
   await approveIfNeeded(client, asset, params.assessedClaims, bond);
-  const sent = await send(client, {
-    address: params.assessedClaims,
+  const sent = await send(client, prepareChallenge(params));
+  const log = expectEvent(sent, {
     abi: assessedClaimsAbi,
-    functionName: "challenge",
-    args: [params.claimId],
-  });
-  const [log] = parseEventLogs({
-    abi: assessedClaimsAbi,
-    logs: sent.receipt.logs,
     eventName: "ClaimChallenged",
+    action: "challenge",
   });
-  return { ...sent, bond: log?.args.bond ?? bond };
+  return { ...sent, bond: log.args.bond };
 }

@@ -1,6 +1,7 @@
 import { marketsAbi, poolAbi } from "@backstop/abi";
 import { type Address, erc20Abi, hexToString, zeroAddress } from "viem";
 import { getBlock, readContract } from "viem/actions";
+import { guarded } from "../internal/read.ts";
 import type { ReadClient } from "../internal/types.ts";
 import { getMarkets, type MarketInfo } from "./getMarkets.ts";
 import { getPools, type PoolInfo } from "./getPools.ts";
@@ -24,59 +25,61 @@ export type GetBookReturnType = {
 
 /** The whole book in one read: markets, pools, every pool's live cover per market, group names, trigger kinds. */
 export async function getBook(client: ReadClient, params: GetBookParameters): Promise<GetBookReturnType> {
-  const [markets, pools, groupCount, block] = await Promise.all([
-    getMarkets(client, params),
-    getPools(client, params),
-    readContract(client, { address: params.markets, abi: marketsAbi, functionName: "groupCount" }),
-    getBlock(client),
-  ]);
-  const groupNames: Record<string, number> = {};
-  await Promise.all(
-    Array.from({ length: Number(groupCount) }, async (_, id) => {
-      const raw = await readContract(client, {
-        address: params.markets,
-        abi: marketsAbi,
-        functionName: "groupName",
-        args: [id],
-      });
-      groupNames[hexToString(raw, { size: 32 }).replace(/\0+$/, "")] = id;
-    }),
-  );
-  const exposures = (
+  return guarded(async () => {
+    const [markets, pools, groupCount, block] = await Promise.all([
+      getMarkets(client, params),
+      getPools(client, params),
+      readContract(client, { address: params.markets, abi: marketsAbi, functionName: "groupCount" }),
+      getBlock(client),
+    ]);
+    const groupNames: Record<string, number> = {};
     await Promise.all(
-      pools.flatMap((p) =>
-        p.backedMarkets.map(async (marketId) => ({
-          poolId: p.id,
-          marketId,
-          exposure: await readContract(client, {
-            address: p.address,
-            abi: poolAbi,
-            functionName: "exposure",
-            args: [marketId],
-          }),
-        })),
-      ),
-    )
-  ).sort((a, b) => a.poolId - b.poolId || Number(a.marketId - b.marketId));
-  const triggerKinds: Record<string, TriggerKind> = {};
-  await Promise.all(
-    markets
-      .filter((m) => m.trigger !== zeroAddress)
-      .map(async (m) => {
-        triggerKinds[String(m.id)] = (await readTrigger(client, { trigger: m.trigger })).kind;
+      Array.from({ length: Number(groupCount) }, async (_, id) => {
+        const raw = await readContract(client, {
+          address: params.markets,
+          abi: marketsAbi,
+          functionName: "groupName",
+          args: [id],
+        });
+        groupNames[hexToString(raw, { size: 32 }).replace(/\0+$/, "")] = id;
       }),
-  );
-  const first = pools[0];
-  const assetDecimals = first
-    ? await readContract(client, { address: first.asset, abi: erc20Abi, functionName: "decimals" })
-    : 6;
-  return {
-    markets,
-    pools,
-    exposures,
-    groupNames,
-    triggerKinds,
-    assetDecimals,
-    asOf: new Date(Number(block.timestamp) * 1000).toISOString().slice(0, 10),
-  };
+    );
+    const exposures = (
+      await Promise.all(
+        pools.flatMap((p) =>
+          p.backedMarkets.map(async (marketId) => ({
+            poolId: p.id,
+            marketId,
+            exposure: await readContract(client, {
+              address: p.address,
+              abi: poolAbi,
+              functionName: "exposure",
+              args: [marketId],
+            }),
+          })),
+        ),
+      )
+    ).sort((a, b) => a.poolId - b.poolId || Number(a.marketId - b.marketId));
+    const triggerKinds: Record<string, TriggerKind> = {};
+    await Promise.all(
+      markets
+        .filter((m) => m.trigger !== zeroAddress)
+        .map(async (m) => {
+          triggerKinds[String(m.id)] = (await readTrigger(client, { trigger: m.trigger })).kind;
+        }),
+    );
+    const first = pools[0];
+    const assetDecimals = first
+      ? await readContract(client, { address: first.asset, abi: erc20Abi, functionName: "decimals" })
+      : 6;
+    return {
+      markets,
+      pools,
+      exposures,
+      groupNames,
+      triggerKinds,
+      assetDecimals,
+      asOf: new Date(Number(block.timestamp) * 1000).toISOString().slice(0, 10),
+    };
+  });
 }

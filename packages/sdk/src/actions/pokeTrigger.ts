@@ -4,8 +4,16 @@ import { readContract } from "viem/actions";
 import type { ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
 import { guarded } from "../internal/read.ts";
 import { type OnHash, type Sent, send } from "../internal/send.ts";
-import type { WriteClient } from "../internal/types.ts";
+import type { PreparedRequest, WriteClient } from "../internal/types.ts";
 import { TRIGGER_STATES, type TriggerState } from "./readTrigger.ts";
+
+export type PreparePokeTriggerParameters = { trigger: Address };
+export type PreparePokeTriggerReturnType = PreparedRequest<typeof iTriggerAbi, "poke">;
+
+/** Builds `ITrigger.poke()`; pure. */
+export function preparePokeTrigger(params: PreparePokeTriggerParameters): PreparePokeTriggerReturnType {
+  return { address: params.trigger, abi: iTriggerAbi, functionName: "poke", args: [] };
+}
 
 export type PokeTriggerParameters = {
   trigger: Address;
@@ -20,12 +28,7 @@ export async function pokeTrigger(
   client: WriteClient,
   params: PokeTriggerParameters,
 ): Promise<PokeTriggerReturnType> {
-  const sent = await send(
-    client,
-    { address: params.trigger, abi: iTriggerAbi, functionName: "poke", args: [] },
-    undefined,
-    params.onHash,
-  );
+  const sent = await send(client, preparePokeTrigger(params), undefined, params.onHash);
   const state = await guarded(() =>
     readContract(client, {
       address: params.trigger,

@@ -1,12 +1,32 @@
 import { poolAbi } from "@backstop/abi";
-import { type Address, parseEventLogs } from "viem";
+import type { Address } from "viem";
+import type { MissingEventError } from "../errors/action.ts";
 import type { ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
+import { expectEvent } from "../internal/events.ts";
 import { type Sent, send } from "../internal/send.ts";
-import type { WriteClient } from "../internal/types.ts";
+import type { PreparedRequest, WriteClient } from "../internal/types.ts";
 
-export type RequestRedeemParameters = {
+export type PrepareRequestRedeemParameters = {
   pool: Address;
   shares: bigint;
+  /** Controls the request (claims it with redeem/withdraw). */
+  controller: Address;
+  /** Whose shares are escrowed (the caller, else it needs an operator approval or allowance). */
+  owner: Address;
+};
+export type PrepareRequestRedeemReturnType = PreparedRequest<typeof poolAbi, "requestRedeem">;
+
+/** Builds ERC-7540 `requestRedeem(shares, controller, owner)`; pure. */
+export function prepareRequestRedeem(params: PrepareRequestRedeemParameters): PrepareRequestRedeemReturnType {
+  return {
+    address: params.pool,
+    abi: poolAbi,
+    functionName: "requestRedeem",
+    args: [params.shares, params.controller, params.owner],
+  };
+}
+
+export type RequestRedeemParameters = Omit<PrepareRequestRedeemParameters, "controller" | "owner"> & {
   /** Controls the request (claims it with redeem/withdraw); defaults to the client's account. */
   controller?: Address;
   /** Whose shares are escrowed; defaults to the client's account (else an operator approval or allowance). */
@@ -20,7 +40,7 @@ export type RequestRedeemReturnType = Sent & {
   /** When the whole request becomes claimable (unix seconds); a new request restarts the cooldown. */
   claimableAt: bigint;
 };
-export type RequestRedeemErrorType = ContractRevertError | UnknownRevertError;
+export type RequestRedeemErrorType = MissingEventError | ContractRevertError | UnknownRevertError;
 
 /** ERC-7540 `requestRedeem`: escrows `shares` of `owner` in a request of `controller`, claimable after the cooldown. */
 export async function requestRedeem(
@@ -28,12 +48,10 @@ export async function requestRedeem(
   params: RequestRedeemParameters,
 ): Promise<RequestRedeemReturnType> {
   const me = client.account.address;
-  const sent = await send(client, {
-    address: params.pool,
-    abi: poolAbi,
-    functionName: "requestRedeem",
-    args: [params.shares, params.controller ?? me, params.owner ?? me],
-  });
-  const [log] = parseEventLogs({ abi: poolAbi, logs: sent.receipt.logs, eventName: "RedeemRequested" });
-  return { ...sent, requestId: 0n, assets: log?.args.assets ?? 0n, claimableAt: log?.args.claimableAt ?? 0n };
+  const sent = await send(
+    client,
+    prepareRequestRedeem({ ...params, controller: params.controller ?? me, owner: params.owner ?? me }),
+  );
+  const log = expectEvent(sent, { abi: poolAbi, eventName: "RedeemRequested", action: "requestRedeem" });
+  return { ...sent, requestId: 0n, assets: log.args.assets, claimableAt: log.args.claimableAt };
 }

@@ -2,7 +2,20 @@ import { marketsAbi } from "@backstop/abi";
 import type { Address } from "viem";
 import type { ContractRevertError, UnauthorizedError, UnknownRevertError } from "../errors/contract.ts";
 import { type OnHash, type Sent, send } from "../internal/send.ts";
-import type { WriteClient } from "../internal/types.ts";
+import type { PreparedRequest, WriteClient } from "../internal/types.ts";
+
+export type PrepareSetBaseRateParameters = { markets: Address; marketId: bigint; rateBps: bigint };
+export type PrepareSetBaseRateReturnType = PreparedRequest<typeof marketsAbi, "setBaseRate">;
+
+/** Builds `Markets.setBaseRate(marketId, rateBps)`; pure. */
+export function prepareSetBaseRate(params: PrepareSetBaseRateParameters): PrepareSetBaseRateReturnType {
+  return {
+    address: params.markets,
+    abi: marketsAbi,
+    functionName: "setBaseRate",
+    args: [params.marketId, params.rateBps],
+  };
+}
 
 export type SetBaseRateParameters = {
   markets: Address;
@@ -20,15 +33,5 @@ export async function setBaseRate(
   client: WriteClient,
   params: SetBaseRateParameters,
 ): Promise<SetBaseRateReturnType> {
-  return send(
-    client,
-    {
-      address: params.markets,
-      abi: marketsAbi,
-      functionName: "setBaseRate",
-      args: [params.marketId, params.rateBps],
-    },
-    undefined,
-    params.onHash,
-  );
+  return send(client, prepareSetBaseRate(params), undefined, params.onHash);
 }

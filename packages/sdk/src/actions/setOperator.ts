@@ -2,7 +2,20 @@ import { poolAbi } from "@backstop/abi";
 import type { Address } from "viem";
 import type { ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
 import { type Sent, send } from "../internal/send.ts";
-import type { WriteClient } from "../internal/types.ts";
+import type { PreparedRequest, WriteClient } from "../internal/types.ts";
+
+export type PrepareSetOperatorParameters = { pool: Address; operator: Address; approved: boolean };
+export type PrepareSetOperatorReturnType = PreparedRequest<typeof poolAbi, "setOperator">;
+
+/** Builds ERC-7540 `setOperator(operator, approved)`; pure. */
+export function prepareSetOperator(params: PrepareSetOperatorParameters): PrepareSetOperatorReturnType {
+  return {
+    address: params.pool,
+    abi: poolAbi,
+    functionName: "setOperator",
+    args: [params.operator, params.approved],
+  };
+}
 
 export type SetOperatorParameters = {
   pool: Address;
@@ -21,10 +34,5 @@ export async function setOperator(
   client: WriteClient,
   params: SetOperatorParameters,
 ): Promise<SetOperatorReturnType> {
-  return send(client, {
-    address: params.pool,
-    abi: poolAbi,
-    functionName: "setOperator",
-    args: [params.operator, params.approved ?? true],
-  });
+  return send(client, prepareSetOperator({ ...params, approved: params.approved ?? true }));
 }

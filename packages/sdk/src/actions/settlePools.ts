@@ -2,8 +2,22 @@ import { settlementAbi } from "@backstop/abi";
 import type { Address } from "viem";
 import { readContract } from "viem/actions";
 import type { AlreadySettledError, ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
+import { guarded } from "../internal/read.ts";
 import { type OnHash, type Sent, send } from "../internal/send.ts";
-import type { WriteClient } from "../internal/types.ts";
+import type { PreparedRequest, WriteClient } from "../internal/types.ts";
+
+export type PrepareSettlePoolsParameters = { settlement: Address; marketId: bigint; maxPools: bigint };
+export type PrepareSettlePoolsReturnType = PreparedRequest<typeof settlementAbi, "settlePools">;
+
+/** Builds `Settlement.settlePools(marketId, maxPools)`; pure. */
+export function prepareSettlePools(params: PrepareSettlePoolsParameters): PrepareSettlePoolsReturnType {
+  return {
+    address: params.settlement,
+    abi: settlementAbi,
+    functionName: "settlePools",
+    args: [params.marketId, params.maxPools],
+  };
+}
 
 export type SettlePoolsParameters = {
   settlement: Address;
@@ -34,24 +48,16 @@ export async function settlePools(
   client: WriteClient,
   params: SettlePoolsParameters,
 ): Promise<SettlePoolsReturnType> {
-  const sent = await send(
-    client,
-    {
+  const sent = await send(client, prepareSettlePools(params), undefined, params.onHash);
+  const inc = await guarded(() =>
+    readContract(client, {
       address: params.settlement,
       abi: settlementAbi,
-      functionName: "settlePools",
-      args: [params.marketId, params.maxPools],
-    },
-    undefined,
-    params.onHash,
+      functionName: "incident",
+      args: [params.marketId],
+      blockNumber: sent.receipt.blockNumber,
+    }),
   );
-  const inc = await readContract(client, {
-    address: params.settlement,
-    abi: settlementAbi,
-    functionName: "incident",
-    args: [params.marketId],
-    blockNumber: sent.receipt.blockNumber,
-  });
   return {
     ...sent,
     settled: inc.settledAt !== 0,

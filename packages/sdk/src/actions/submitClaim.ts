@@ -1,11 +1,31 @@
 import { assessedClaimsAbi, coverManagerAbi, marketsAbi } from "@backstop/abi";
-import { type Address, parseEventLogs } from "viem";
+import type { Address } from "viem";
 import { readContract } from "viem/actions";
+import type { MissingEventError } from "../errors/action.ts";
 import type { ClaimRejectedError, ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
 import { approveIfNeeded } from "../internal/approve.ts";
+import { expectEvent } from "../internal/events.ts";
 import { guarded } from "../internal/read.ts";
 import { type Sent, send } from "../internal/send.ts";
-import type { WriteClient } from "../internal/types.ts";
+import type { PreparedRequest, WriteClient } from "../internal/types.ts";
+
+export type PrepareSubmitClaimParameters = {
+  assessedClaims: Address;
+  policyId: bigint;
+  amount: bigint;
+  evidenceURI: string;
+};
+export type PrepareSubmitClaimReturnType = PreparedRequest<typeof assessedClaimsAbi, "submitClaim">;
+
+/** Builds `AssessedClaims.submitClaim`; pure. The caller must have approved AssessedClaims for the deposit (prepareApprove). */
+export function prepareSubmitClaim(params: PrepareSubmitClaimParameters): PrepareSubmitClaimReturnType {
+  return {
+    address: params.assessedClaims,
+    abi: assessedClaimsAbi,
+    functionName: "submitClaim",
+    args: [params.policyId, params.amount, params.evidenceURI],
+  };
+}
 
 export type SubmitClaimParameters = {
   assessedClaims: Address;
@@ -19,7 +39,11 @@ export type SubmitClaimParameters = {
   decimals?: number;
 };
 export type SubmitClaimReturnType = Sent & { claimId: bigint; deposit: bigint };
-export type SubmitClaimErrorType = ClaimRejectedError | ContractRevertError | UnknownRevertError;
+export type SubmitClaimErrorType =
+  | ClaimRejectedError
+  | MissingEventError
+  | ContractRevertError
+  | UnknownRevertError;
 
 /**
  * Files an assessed claim on a policy the client's account owns. Approves the claim deposit
@@ -50,20 +74,11 @@ export async function submitClaim(
     return { asset: m.asset, deposit: (params.amount * BigInt(depositBps)) / 10_000n };
   });
   await approveIfNeeded(client, asset, params.assessedClaims, deposit);
-  const sent = await send(
-    client,
-    {
-      address: params.assessedClaims,
-      abi: assessedClaimsAbi,
-      functionName: "submitClaim",
-      args: [params.policyId, params.amount, params.evidenceURI],
-    },
-    params.decimals,
-  );
-  const [log] = parseEventLogs({
+  const sent = await send(client, prepareSubmitClaim(params), params.decimals);
+  const log = expectEvent(sent, {
     abi: assessedClaimsAbi,
-    logs: sent.receipt.logs,
     eventName: "ClaimSubmitted",
+    action: "submitClaim",
   });
-  return { ...sent, claimId: log?.args.claimId ?? 0n, deposit };
+  return { ...sent, claimId: log.args.claimId, deposit };
 }

@@ -1,21 +1,31 @@
 import { assessedClaimsAbi } from "@backstop/abi";
-import { type Address, parseEventLogs } from "viem";
+import type { Address } from "viem";
+import type { MissingEventError } from "../errors/action.ts";
 import type { ClaimStatusError, ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
+import { expectEvent } from "../internal/events.ts";
 import { type Sent, send } from "../internal/send.ts";
-import type { WriteClient } from "../internal/types.ts";
+import type { PreparedRequest, WriteClient } from "../internal/types.ts";
 
-export type VoteParameters = { assessedClaims: Address; claimId: bigint; approve: boolean };
-export type VoteReturnType = Sent & { deadline: bigint };
-export type VoteErrorType = ClaimStatusError | ContractRevertError | UnknownRevertError;
+export type PrepareVoteParameters = { assessedClaims: Address; claimId: bigint; approve: boolean };
+export type PrepareVoteReturnType = PreparedRequest<typeof assessedClaimsAbi, "vote">;
 
-/** Casts an assessor's vote on a claim under vote; a late vote moves the deadline, returned here. */
-export async function vote(client: WriteClient, params: VoteParameters): Promise<VoteReturnType> {
-  const sent = await send(client, {
+/** Builds `AssessedClaims.vote(claimId, approve)`; pure. */
+export function prepareVote(params: PrepareVoteParameters): PrepareVoteReturnType {
+  return {
     address: params.assessedClaims,
     abi: assessedClaimsAbi,
     functionName: "vote",
     args: [params.claimId, params.approve],
-  });
-  const [log] = parseEventLogs({ abi: assessedClaimsAbi, logs: sent.receipt.logs, eventName: "Voted" });
-  return { ...sent, deadline: log?.args.deadline ?? 0n };
+  };
+}
+
+export type VoteParameters = PrepareVoteParameters;
+export type VoteReturnType = Sent & { deadline: bigint };
+export type VoteErrorType = ClaimStatusError | MissingEventError | ContractRevertError | UnknownRevertError;
+
+/** Casts an assessor's vote on a claim under vote; a late vote moves the deadline, returned here. */
+export async function vote(client: WriteClient, params: VoteParameters): Promise<VoteReturnType> {
+  const sent = await send(client, prepareVote(params));
+  const log = expectEvent(sent, { abi: assessedClaimsAbi, eventName: "Voted", action: "vote" });
+  return { ...sent, deadline: log.args.deadline };
 }

@@ -4,10 +4,9 @@ import {
   committeeTriggerAbi,
   coverManagerAbi,
   drainTriggerAbi,
+  erc2612ErrorsAbi,
   errorsLibAbi,
   marketsAbi,
-  mockStableAbi,
-  mockTriggerAbi,
   optimisticTriggerAbi,
   pegTriggerAbi,
   poolAbi,
@@ -15,9 +14,36 @@ import {
   poolLensAbi,
   settlementAbi,
 } from "@backstop/abi";
-import type { Abi } from "viem";
+import type { Abi, ContractErrorArgs, ContractErrorName } from "viem";
 
 type AbiError = Extract<Abi[number], { type: "error" }>;
+type ErrorsOf<abi extends Abi> = Extract<abi[number], { type: "error" }>;
+
+/** The ABI of every custom error the protocol can raise, as one `as const`-typed union. */
+export type BackstopErrorsAbi = readonly (
+  | ErrorsOf<typeof errorsLibAbi>
+  | ErrorsOf<typeof poolAbi>
+  | ErrorsOf<typeof coverManagerAbi>
+  | ErrorsOf<typeof marketsAbi>
+  | ErrorsOf<typeof poolFactoryAbi>
+  | ErrorsOf<typeof poolLensAbi>
+  | ErrorsOf<typeof accessManagerAbi>
+  | ErrorsOf<typeof settlementAbi>
+  | ErrorsOf<typeof assessedClaimsAbi>
+  | ErrorsOf<typeof pegTriggerAbi>
+  | ErrorsOf<typeof drainTriggerAbi>
+  | ErrorsOf<typeof committeeTriggerAbi>
+  | ErrorsOf<typeof optimisticTriggerAbi>
+  | ErrorsOf<typeof erc2612ErrorsAbi>
+)[];
+
+/** The name of any custom error the protocol can raise (`PremiumTooHigh`, `InsufficientCapacity`, ...). */
+export type BackstopErrorName = ContractErrorName<BackstopErrorsAbi>;
+/** The arguments of the custom error `name`, typed from the ABI. */
+export type BackstopErrorArgs<name extends BackstopErrorName = BackstopErrorName> = ContractErrorArgs<
+  BackstopErrorsAbi,
+  name
+>;
 
 function errorsOf(...abis: readonly Abi[]): AbiError[] {
   const seen = new Set<string>();
@@ -34,8 +60,11 @@ function errorsOf(...abis: readonly Abi[]): AbiError[] {
   return out;
 }
 
-/** Every custom error the protocol's contracts (and the OpenZeppelin code they use) can raise. */
-export const backstopErrorsAbi: readonly AbiError[] = errorsOf(
+/**
+ * Every custom error the protocol's contracts (and the OpenZeppelin code they use, EIP-2612 permits included)
+ * can raise. Mock contracts' ABIs are not part of it.
+ */
+export const backstopErrorsAbi: BackstopErrorsAbi = errorsOf(
   errorsLibAbi,
   poolAbi,
   coverManagerAbi,
@@ -43,12 +72,16 @@ export const backstopErrorsAbi: readonly AbiError[] = errorsOf(
   poolFactoryAbi,
   poolLensAbi,
   accessManagerAbi,
-  mockStableAbi,
-  mockTriggerAbi,
   settlementAbi,
   assessedClaimsAbi,
   pegTriggerAbi,
   drainTriggerAbi,
   committeeTriggerAbi,
   optimisticTriggerAbi,
+  erc2612ErrorsAbi,
+) as unknown as BackstopErrorsAbi;
+
+/** The input names of each error, to expose its arguments by name. */
+export const errorInputNames: ReadonlyMap<string, readonly string[]> = new Map(
+  backstopErrorsAbi.map((e) => [e.name, e.inputs.map((i, k) => i.name || `arg${k}`)] as const),
 );

@@ -1,4 +1,6 @@
-import { BaseError } from "@backstop/core";
+import { BaseError, sentence } from "@backstop/core";
+import { type Hex, hexToString } from "viem";
+import { type BackstopErrorArgs, type BackstopErrorName, errorInputNames } from "./abi.ts";
 import { formatAmount, formatBps } from "./format.ts";
 
 const MARKET_STATUS = ["NONE", "ACTIVE", "PAUSED", "TRIGGERED", "RETIRED"] as const;
@@ -8,22 +10,57 @@ const CLAIM_STATUS = ["NONE", "FAST_TRACK", "VOTING", "APPROVED", "DENIED", "VOI
 /** Options that shape messages: the cover asset's decimals. */
 export type FormatOptions = { decimals?: number };
 
-/** A call reverted with one of the protocol's custom errors. */
+/** What a decoded revert carries besides its name and arguments. */
+export type ContractRevertErrorOptions = FormatOptions & {
+  details?: string;
+  cause?: unknown;
+  /** The error's input names (from its ABI item), to expose the arguments by name in `values`. */
+  inputNames?: readonly string[];
+};
+
+/**
+ * A call (a write's simulation, its receipt, or a read) reverted with one of the protocol's custom errors.
+ * `errorName` and `args` are the Solidity error's; `values` holds the same arguments by input name; `is(name)`
+ * narrows both to the ABI's types.
+ */
 export class ContractRevertError extends BaseError {
   override name = "ContractRevertError";
   /** The Solidity error's name, e.g. `PremiumTooHigh`. */
   readonly errorName: string;
   /** The error's arguments, in order. */
   readonly args: readonly unknown[];
+  /** The error's arguments by input name (e.g. `{ premium, maxPremium }`). */
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The sentence saying what to change (the message without the error name). */
+  readonly description: string;
 
-  constructor(
-    errorName: string,
-    args: readonly unknown[],
-    options: { details?: string; cause?: unknown } = {},
-  ) {
-    super(`${errorName}: ${describe(errorName, args, {})}`, options);
+  constructor(errorName: string, args: readonly unknown[], options: ContractRevertErrorOptions = {}) {
+    const description = describe(errorName, args, options);
+    const names = options.inputNames ?? errorInputNames.get(errorName) ?? [];
+    const values: Record<string, unknown> = {};
+    args.forEach((a, i) => {
+      values[names[i] || `arg${i}`] = a;
+    });
+    super(`${errorName}: ${description}`, {
+      details: options.details,
+      cause: options.cause,
+      context: values,
+    });
     this.errorName = errorName;
     this.args = args;
+    this.values = values;
+    this.description = description;
+  }
+
+  /** Whether this is the custom error `errorName`; narrows `args` to its ABI types. */
+  is<const name extends BackstopErrorName>(
+    errorName: name,
+  ): this is this & { errorName: name; args: BackstopErrorArgs<name> } {
+    return this.errorName === errorName;
+  }
+
+  override toSentence(): string {
+    return sentence(this.description);
   }
 }
 
@@ -95,12 +132,64 @@ export class InsufficientGasError extends ContractRevertError {
   override name = "InsufficientGasError";
 }
 
+/** An argument is outside what the contract accepts (zero amount, period out of bounds, bad commission, ...). */
+export class InvalidParameterError extends ContractRevertError {
+  override name = "InvalidParameterError";
+}
+
+/** The market, pool, claim or group named does not exist. */
+export class NotFoundError extends ContractRevertError {
+  override name = "NotFoundError";
+}
+
+/** The token transfer failed: the balance or the allowance is short. */
+export class TokenTransferError extends ContractRevertError {
+  override name = "TokenTransferError";
+}
+
+/** The asset is not allowed as cover asset, differs from the market's, or the depositor is not allowed. */
+export class AssetNotAllowedError extends ContractRevertError {
+  override name = "AssetNotAllowedError";
+}
+
+/** An EIP-2612 permit was rejected by the token: expired, signed by another key, or for another nonce. */
+export class PermitRevertError extends ContractRevertError {
+  override name = "PermitRevertError";
+}
+
 /** A revert the SDK could not decode into a protocol error. */
 export class UnknownRevertError extends BaseError {
   override name = "UnknownRevertError";
 }
 
 const classes: Record<string, typeof ContractRevertError> = {
+  PeriodOutOfBounds: InvalidParameterError,
+  ZeroAmount: InvalidParameterError,
+  ZeroAddress: InvalidParameterError,
+  DuplicatePool: InvalidParameterError,
+  InvalidPoolCount: InvalidParameterError,
+  CommissionTooHigh: InvalidParameterError,
+  CommissionWithoutIntegrator: InvalidParameterError,
+  InvalidMarketParams: InvalidParameterError,
+  InvalidAssessorParams: InvalidParameterError,
+  InvalidStatusTransition: InvalidParameterError,
+  BaseRateOutOfBounds: InvalidParameterError,
+  BaseRateChangeTooLarge: InvalidParameterError,
+  UnknownMarket: NotFoundError,
+  UnknownPool: NotFoundError,
+  UnknownClaim: NotFoundError,
+  UnknownGroup: NotFoundError,
+  ERC20InsufficientAllowance: TokenTransferError,
+  ERC20InsufficientBalance: TokenTransferError,
+  AssetNotAllowed: AssetNotAllowedError,
+  AssetMismatch: AssetNotAllowedError,
+  DepositorNotAllowed: AssetNotAllowedError,
+  ERC2612ExpiredSignature: PermitRevertError,
+  ERC2612InvalidSigner: PermitRevertError,
+  InvalidAccountNonce: PermitRevertError,
+  ECDSAInvalidSignature: PermitRevertError,
+  ECDSAInvalidSignatureLength: PermitRevertError,
+  ECDSAInvalidSignatureS: PermitRevertError,
   InsufficientCapacity: InsufficientCapacityError,
   PremiumTooHigh: PremiumTooHighError,
   MarketNotActive: MarketClosedError,
@@ -158,30 +247,28 @@ const classes: Record<string, typeof ContractRevertError> = {
 export function contractError(
   errorName: string,
   args: readonly unknown[],
-  options: FormatOptions & { cause?: unknown } = {},
+  options: ContractRevertErrorOptions = {},
 ): ContractRevertError {
   const Cls = classes[errorName] ?? ContractRevertError;
-  const err = new Cls(errorName, args, { cause: options.cause });
-  const message = `${errorName}: ${describe(errorName, args, options)}`;
-  Object.defineProperty(err, "shortMessage", { value: message });
-  err.message = message;
-  return err;
+  return new Cls(errorName, args, options);
 }
 
 /** A bytes32 reason code as text ("0x6c6f6e67..." -> "long"). */
 function reason(value: unknown): string {
-  const hex = String(value)
-    .replace(/^0x/, "")
-    .replace(/(00)+$/, "");
-  const text = Buffer.from(hex, "hex").toString("utf8");
-  return /^[\x20-\x7e]+$/.test(text) ? text : String(value);
+  const hex = String(value).replace(/(00)+$/, "");
+  try {
+    const text = hexToString(hex as Hex);
+    return /^[\x20-\x7e]+$/.test(text) ? text : String(value);
+  } catch {
+    return String(value);
+  }
 }
 
 /** A readable sentence for each protocol error. */
 export function describe(
   errorName: string,
   args: readonly unknown[],
-  { decimals = 6 }: FormatOptions,
+  { decimals = 6 }: FormatOptions = {},
 ): string {
   const n = (i: number): bigint => BigInt(args[i] as bigint | number);
   const amt = (i: number): string => formatAmount(n(i), decimals);
@@ -348,6 +435,16 @@ export function describe(
       return `market ${s(0)}'s trigger has no open dispute`;
     case "StaleDispute":
       return `dispute ${s(0)} concerns an older proposal than ${s(1)}; it no longer applies`;
+    case "InvalidAccountNonce":
+      return `the permit was signed for another nonce than ${s(0)}'s current ${s(1)}; sign a new permit`;
+    case "ECDSAInvalidSignature":
+    case "ECDSAInvalidSignatureLength":
+    case "ECDSAInvalidSignatureS":
+      return "the signature is malformed; sign again with the owner's key";
+    case "Error":
+      return `reverted: ${s(0)}`;
+    case "Panic":
+      return `panicked with code ${s(0)} (an arithmetic or assertion failure in the contract)`;
     default:
       return args.length ? `reverted with (${args.map(String).join(", ")})` : "reverted";
   }

@@ -1,11 +1,6 @@
 import { decodeErrorResult, type Hex, BaseError as ViemBaseError } from "viem";
 import { backstopErrorsAbi } from "./abi.ts";
-import {
-  type ContractRevertError,
-  contractError,
-  type FormatOptions,
-  UnknownRevertError,
-} from "./contract.ts";
+import { ContractRevertError, contractError, type FormatOptions, UnknownRevertError } from "./contract.ts";
 
 /** Finds the raw revert data inside a viem error chain. */
 export function revertData(err: unknown): Hex | undefined {
@@ -28,7 +23,11 @@ export function decodeRevert(
 ): ContractRevertError | undefined {
   try {
     const decoded = decodeErrorResult({ abi: backstopErrorsAbi, data });
-    return contractError(decoded.errorName, (decoded.args ?? []) as readonly unknown[], options);
+    const inputNames = decoded.abiItem.inputs.map((input, i) => input.name || `arg${i}`);
+    return contractError(decoded.errorName, (decoded.args ?? []) as readonly unknown[], {
+      ...options,
+      inputNames,
+    });
   } catch {
     return undefined;
   }
@@ -36,12 +35,15 @@ export function decodeRevert(
 
 /**
  * Turns anything a viem call throws into one of the SDK's errors: a typed protocol error when the revert
- * data decodes, else an UnknownRevertError carrying the original as cause.
+ * data decodes, else an UnknownRevertError carrying the original as cause. Works for writes (simulation and
+ * receipt) and reads (`readContract` reverts) alike.
  */
 export function toBackstopError(
   err: unknown,
   options: FormatOptions = {},
 ): ContractRevertError | UnknownRevertError {
+  // Already one of ours (a decoded revert, or an error raised by the SDK itself): keep it.
+  if (err instanceof ContractRevertError || err instanceof UnknownRevertError) return err;
   const data = revertData(err);
   const decoded = data ? decodeRevert(data, { ...options, cause: err }) : undefined;
   if (decoded) return decoded;

@@ -1,5 +1,6 @@
 import { type Address, erc20Abi } from "viem";
 import { readContract } from "viem/actions";
+import { guarded } from "./read.ts";
 import { type Sent, send } from "./send.ts";
 import type { WriteClient } from "./types.ts";
 
@@ -11,12 +12,14 @@ export async function approveIfNeeded(
   amount: bigint,
 ): Promise<Sent | undefined> {
   if (amount === 0n) return undefined;
-  const allowance = await readContract(client, {
-    address: token,
-    abi: erc20Abi,
-    functionName: "allowance",
-    args: [client.account.address, spender],
-  });
+  const allowance = await guarded(() =>
+    readContract(client, {
+      address: token,
+      abi: erc20Abi,
+      functionName: "allowance",
+      args: [client.account.address, spender],
+    }),
+  );
   if (allowance >= amount) return undefined;
   return send(client, { address: token, abi: erc20Abi, functionName: "approve", args: [spender, amount] });
 }

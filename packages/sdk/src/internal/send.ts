@@ -7,6 +7,7 @@ import type {
   TransactionReceipt,
 } from "viem";
 import { simulateContract, waitForTransactionReceipt, writeContract } from "viem/actions";
+import { UnknownRevertError } from "../errors/contract.ts";
 import { toBackstopError } from "../errors/decode.ts";
 import type { WriteClient } from "./types.ts";
 
@@ -16,8 +17,9 @@ export type Sent = { hash: Hash; receipt: TransactionReceipt };
 export type OnHash = (hash: Hash) => void | Promise<void>;
 
 /**
- * Simulates, sends and waits for one contract call; any revert becomes a typed SDK error. A reverted receipt
- * (the simulation passed but the state moved) is replayed at its block to recover the reason.
+ * Simulates, sends and waits for one contract call (a `prepareX` request); any revert becomes a typed SDK
+ * error. A reverted receipt (the simulation passed but the state moved) is replayed at its block to recover the
+ * reason.
  */
 export async function send<
   const abi extends Abi,
@@ -25,7 +27,7 @@ export async function send<
   args extends ContractFunctionArgs<abi, "nonpayable" | "payable", name>,
 >(
   client: WriteClient,
-  call: { address: Address; abi: abi; functionName: name; args: args },
+  call: { address: Address; abi: abi; functionName: name; args: args; value?: bigint },
   decimals?: number,
   onHash?: OnHash,
 ): Promise<Sent> {
@@ -37,12 +39,10 @@ export async function send<
     if (onHash) await onHash(hash);
     const receipt = await waitForTransactionReceipt(client, { hash });
     if (receipt.status !== "success") {
+      const replay = { ...call, account: client.account, blockNumber: receipt.blockNumber };
       // biome-ignore lint/suspicious/noExplicitAny: as above
-      await simulateContract(client, {
-        ...call,
-        account: client.account,
-        blockNumber: receipt.blockNumber,
-      } as any);
+      await simulateContract(client, replay as any);
+      throw new UnknownRevertError(`transaction ${hash} reverted`);
     }
     return { hash, receipt };
   } catch (err) {
