@@ -441,6 +441,8 @@ export function describe(
     case "ECDSAInvalidSignatureLength":
     case "ECDSAInvalidSignatureS":
       return "the signature is malformed; sign again with the owner's key";
+    case "ERC721NonexistentToken":
+      return `policy ${s(0)} does not exist; list policies with getPoliciesOf`;
     case "Error":
       return `reverted: ${s(0)}`;
     case "Panic":

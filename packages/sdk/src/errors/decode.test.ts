@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { BaseError } from "@backstop/core";
+import { BaseError, formatError } from "@backstop/core";
 import { encodeErrorResult } from "viem";
 import { backstopErrorsAbi } from "./abi.ts";
 import {
@@ -11,9 +11,11 @@ import {
   InsufficientGasError,
   MarketClosedError,
   MarketPoolsError,
+  PermitRevertError,
   PoolConfigError,
   PremiumTooHighError,
   TimelockPendingError,
+  TokenTransferError,
   UnknownRevertError,
   WithdrawalError,
 } from "./contract.ts";
@@ -72,5 +74,46 @@ describe("revert decoding", () => {
   it("anything else becomes an UnknownRevertError", () => {
     assert.ok(toBackstopError(new Error("boom")) instanceof UnknownRevertError);
     assert.equal(decodeRevert("0xdeadbeef"), undefined);
+  });
+
+  it("test_decodeRevert_namesArgumentsAndNarrowsByName", () => {
+    const data = encodeErrorResult({
+      abi: backstopErrorsAbi,
+      errorName: "InsufficientCapacity",
+      args: [1n, 600n * 10n ** 6n, 500n * 10n ** 6n],
+    });
+    const err = decodeRevert(data);
+    assert.ok(err?.is("InsufficientCapacity"));
+    const [marketId, requested, available] = err.args;
+    assert.deepEqual([marketId, requested, available], [1n, 600_000_000n, 500_000_000n]);
+    assert.deepEqual(Object.values(err.values), [1n, 600_000_000n, 500_000_000n]);
+    assert.equal(err.is("PremiumTooHigh"), false);
+    assert.equal(
+      formatError(err),
+      "Market 1: the pools can fill 500.00 of the 600.00 requested; reduce the amount to at most 500.00 or add pools with free capacity.",
+    );
+  });
+
+  it("test_decodeRevert_permitAndTokenErrorsWithoutMockAbis", () => {
+    const owner = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    const expired = decodeRevert(
+      encodeErrorResult({ abi: backstopErrorsAbi, errorName: "ERC2612ExpiredSignature", args: [5n] }),
+    );
+    assert.ok(expired instanceof PermitRevertError);
+    assert.equal(expired.values.deadline, 5n);
+    const allowance = decodeRevert(
+      encodeErrorResult({
+        abi: backstopErrorsAbi,
+        errorName: "ERC20InsufficientAllowance",
+        args: [owner, 0n, 10n ** 6n],
+      }),
+    );
+    assert.ok(allowance instanceof TokenTransferError);
+    assert.match(formatError(allowance), /approve more or use a permit\.$/);
+  });
+
+  it("test_toBackstopError_keepsSdkErrors", () => {
+    const err = new UnknownRevertError("x");
+    assert.equal(toBackstopError(err), err);
   });
 });
