@@ -10,8 +10,15 @@ import { fileURLToPath } from "node:url";
 import { ETHERISC_USDC_RULE, type PriceObservation, parseChainlinkRounds } from "./backtest/depeg.ts";
 import { type Calibration, calibrateFromIncidents } from "./calibration/calibrate.ts";
 import { calibrateDepeg, fitLossGivenExploit } from "./calibration/exposure.ts";
+import { DEFAULT_FREQUENCY_WINDOW, type FrequencyOptions } from "./calibration/frequency.ts";
 import { type Incident, parseIncidents, parseProtocolCategories } from "./calibration/incidents.ts";
 import { ValidationError } from "./errors.ts";
+import {
+  ASSUMED_PROTOCOLS_PER_CATEGORY,
+  ASSUMED_PROTOCOLS_PER_CHAIN,
+  CATEGORY_COUNT_SOURCES,
+} from "./model/categories.ts";
+import { deriveProtocolCounts, type ProtocolCounts, parseProtocolCounts } from "./model/exposure.ts";
 
 /** Absolute path of the data/ folder shipped with the repository. */
 export const DEFAULT_DATA_DIR: string = fileURLToPath(new URL("../../../data/", import.meta.url));
@@ -62,8 +69,25 @@ export function readDataFile(relative: string, dataDir: string = DEFAULT_DATA_DI
 export const FIAT_BACKED_FEEDS = ["usdc", "usdt", "tusd", "usdp"] as const;
 
 /**
- * The engine's calibration from the bundled data: incidents (frequency, severity), loss given
- * exploit from the TVL facts, and de-peg risk from the Chainlink feeds.
+ * Protocol counts per category and chain derived from data/exposure/defi_protocol_counts.csv for the
+ * frequency window (model/exposure.ts: cited row, residual, or scaled prior; provenance per number).
+ */
+export function loadProtocolCounts(
+  options: { dataDir?: string; window?: FrequencyOptions } = {},
+): ProtocolCounts {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  return deriveProtocolCounts(parseProtocolCounts(read(join(dataDir, "exposure/defi_protocol_counts.csv"))), {
+    window: options.window ?? DEFAULT_FREQUENCY_WINDOW,
+    categoryPriors: ASSUMED_PROTOCOLS_PER_CATEGORY,
+    chainPriors: ASSUMED_PROTOCOLS_PER_CHAIN,
+    categoryMap: CATEGORY_COUNT_SOURCES as Record<string, readonly string[]>,
+  });
+}
+
+/**
+ * The engine's calibration from the bundled data: incidents (frequency, severity), protocol counts
+ * (the frequency exposure) from the cited counts, loss given exploit from the TVL facts, and de-peg
+ * risk from the Chainlink feeds.
  */
 export function loadCalibration(options: { dataDir?: string; file?: string } = {}): Calibration {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
@@ -74,5 +98,6 @@ export function loadCalibration(options: { dataDir?: string; file?: string } = {
     ETHERISC_USDC_RULE,
     FIAT_BACKED_FEEDS,
   );
-  return calibrateFromIncidents(incidents, undefined, { lossGivenExploit, depeg });
+  const protocolCounts = loadProtocolCounts({ dataDir });
+  return calibrateFromIncidents(incidents, undefined, { lossGivenExploit, depeg, protocolCounts });
 }

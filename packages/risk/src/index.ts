@@ -22,7 +22,9 @@ export {
 export {
   calibrateFrequency,
   DEFAULT_FREQUENCY_WINDOW,
+  DEFAULT_PROTOCOL_EXPOSURE,
   type FrequencyCalibration,
+  type ProtocolExposure,
 } from "./calibration/frequency.ts";
 export {
   type CategoryMapping,
@@ -54,6 +56,7 @@ export {
   loadCalibration,
   loadChainlinkFeed,
   loadIncidents,
+  loadProtocolCounts,
   readDataFile,
 } from "./data.ts";
 export {
@@ -74,7 +77,26 @@ export {
   type ForecastResult,
   forecast,
 } from "./forecast/forecast.ts";
-export { CATEGORIES, type Category, PEG_CATEGORIES } from "./model/categories.ts";
+export {
+  ASSUMED_PROTOCOLS_PER_CATEGORY,
+  ASSUMED_PROTOCOLS_PER_CHAIN,
+  CATEGORIES,
+  CATEGORY_COUNT_SOURCES,
+  type Category,
+  PEG_CATEGORIES,
+  PROTOCOLS_PER_CATEGORY,
+  PROTOCOLS_PER_CHAIN,
+} from "./model/categories.ts";
+export {
+  type CountKind,
+  type DerivedCount,
+  deriveProtocolCounts,
+  type ProtocolCountOptions,
+  type ProtocolCountRow,
+  type ProtocolCounts,
+  parseProtocolCounts,
+  protocolCountNumbers,
+} from "./model/exposure.ts";
 export { dependencySources } from "./model/graph.ts";
 export {
   type Asset,

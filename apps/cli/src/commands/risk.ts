@@ -15,6 +15,7 @@ import {
   loadCalibration,
   loadChainlinkFeed,
   loadIncidents,
+  loadProtocolCounts,
   parsePortfolio,
   poolPortfolios,
   prepareSimulation,
@@ -43,7 +44,16 @@ const DEFAULTS = {
 };
 /** Importance-sampled years per pool for a price (bench/results/risk-seeds.json: moves < 2%). */
 const PRICE_YEARS = 1_000_000;
-const SUBCOMMANDS = ["score", "price", "simulate", "forecast", "backtest", "gof", "stress"] as const;
+const SUBCOMMANDS = [
+  "score",
+  "price",
+  "simulate",
+  "forecast",
+  "backtest",
+  "gof",
+  "stress",
+  "exposure",
+] as const;
 const USAGE = `usage: backstop risk <${SUBCOMMANDS.join("|")}> [options]
   --data-dir <dir>     data folder (default: the repository's data/)
   --incidents <file>   incident CSV (default: <data-dir>/exploits/incidents.csv)
@@ -151,6 +161,33 @@ const risk: Command = {
     const print = (json: unknown, human: () => string) =>
       console.log(values.json ? JSON.stringify(json, null, 2) : human());
     const dataDir = resolve(values["data-dir"] ?? DEFAULT_DATA_DIR);
+    if (sub === "exposure") {
+      const counts = loadProtocolCounts({ dataDir });
+      const rows = (dimension: string, record: typeof counts.categories) =>
+        Object.entries(record).map(([key, c]) => [
+          dimension,
+          key,
+          c.protocols,
+          c.kind,
+          c.lines.length > 0 ? c.lines.join(",") : "-",
+          c.asOf ?? "-",
+          c.confidence ?? "-",
+          c.lowerBound ? "yes" : "no",
+          c.rule,
+        ]);
+      print(counts, () =>
+        [
+          `Protocols per category and chain (frequency exposure), derived from ${join(dataDir, "exposure/defi_protocol_counts.csv")}`,
+          `window ${counts.window.fromYear}-${counts.window.toYear}, reference year ${counts.referenceYear}; priors scaled by ${counts.scale.categories.toFixed(4)} (categories), ${counts.scale.chains.toFixed(4)} (chains)`,
+          "",
+          table(
+            ["", "group", "protocols", "kind", "csv lines", "as of", "confidence", "lower bound", "rule"],
+            [...rows("category", counts.categories), ...rows("chain", counts.chains)],
+          ),
+        ].join("\n"),
+      );
+      return 0;
+    }
     const incidents = loadIncidents({
       dataDir,
       ...(values.incidents === undefined ? {} : { file: resolve(values.incidents) }),

@@ -1,4 +1,6 @@
 import { CalibrationError } from "../errors.ts";
+import type { ProtocolCounts } from "../model/exposure.ts";
+import { protocolCountNumbers } from "../model/exposure.ts";
 import type { MarketProfile } from "../model/profile.ts";
 import { REFERENCE_PROTOCOLS } from "../model/reference-protocols.ts";
 import { type FactorNormalisation, fitFactorNormalisation } from "../model/score.ts";
@@ -7,8 +9,10 @@ import { DEFAULT_LOSS_GIVEN_EXPLOIT, type DepegCalibration, type LossGivenExploi
 import {
   calibrateFrequency,
   DEFAULT_FREQUENCY_WINDOW,
+  DEFAULT_PROTOCOL_EXPOSURE,
   type FrequencyCalibration,
   type FrequencyOptions,
+  type ProtocolExposure,
 } from "./frequency.ts";
 import { type Incident, parseIncidents } from "./incidents.ts";
 import { calibrateSeverity, type SeverityCalibration } from "./severity.ts";
@@ -24,6 +28,8 @@ export interface Calibration {
   correlation?: CorrelationEstimate;
   /** Mean of the risk-factor multiplier product over the reference protocols (divided out). */
   factorNormalisation?: FactorNormalisation;
+  /** Protocol counts with provenance (which CSV line or rule gave each), when derived from data/. */
+  protocolCounts?: ProtocolCounts;
 }
 
 /** Frequency and severity from parsed incidents; `window` bounds the frequency years only. */
@@ -35,14 +41,20 @@ export function calibrateFromIncidents(
     depeg?: DepegCalibration;
     /** Protocols the risk-factor multipliers average to one over; REFERENCE_PROTOCOLS by default. */
     referenceProtocols?: MarketProfile[];
+    /** Protocol counts derived from data/exposure/defi_protocol_counts.csv; the bundled ones otherwise. */
+    protocolCounts?: ProtocolCounts;
   } = {},
 ): Calibration {
+  const exposure = extras.protocolCounts
+    ? (protocolCountNumbers(extras.protocolCounts) as ProtocolExposure)
+    : DEFAULT_PROTOCOL_EXPOSURE;
   const calibration: Calibration = {
-    frequency: calibrateFrequency(incidents, window),
-    ...correlationOf(incidents, window),
+    frequency: calibrateFrequency(incidents, window, exposure),
+    ...correlationOf(incidents, window, exposure.categories),
     severity: calibrateSeverity(incidents),
     lossGivenExploit: extras.lossGivenExploit ?? DEFAULT_LOSS_GIVEN_EXPLOIT,
     ...(extras.depeg ? { depeg: extras.depeg } : {}),
+    ...(extras.protocolCounts ? { protocolCounts: extras.protocolCounts } : {}),
   };
   calibration.factorNormalisation = fitFactorNormalisation(
     extras.referenceProtocols ?? REFERENCE_PROTOCOLS,
@@ -64,9 +76,10 @@ export function calibrate(
 function correlationOf(
   incidents: Incident[],
   window: FrequencyOptions,
+  protocols: Record<string, number>,
 ): { correlation?: CorrelationEstimate } {
   try {
-    return { correlation: estimateCorrelation(incidents, window) };
+    return { correlation: estimateCorrelation(incidents, { ...window, protocols }) };
   } catch (error) {
     if (error instanceof CalibrationError) return {};
     throw error;

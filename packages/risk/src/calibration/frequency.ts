@@ -28,19 +28,33 @@ export interface FrequencyCalibration {
   /** Chain multiplier relative to the average chain (credibility-weighted). */
   chainRelativities: Record<string, number>;
   chainCredibility: CredibilityResult;
+  /** The protocol counts used as exposure. */
+  protocols: ProtocolExposure;
 }
+
+/** Protocols per category and per chain (the exposure base); see model/exposure.ts. */
+export interface ProtocolExposure {
+  categories: Record<Category, number>;
+  chains: Record<string, number>;
+}
+
+export const DEFAULT_PROTOCOL_EXPOSURE: ProtocolExposure = {
+  categories: PROTOCOLS_PER_CATEGORY,
+  chains: PROTOCOLS_PER_CHAIN,
+};
 
 export const DEFAULT_FREQUENCY_WINDOW: FrequencyOptions = { fromYear: 2021, toYear: 2025 };
 
 /**
  * Base rates by category, chain and year. Counts are detrended by the all-market year index before
  * credibility weighting, so the strong growth of reported incidents (9 in 2020, 214 in 2023) is
- * not mistaken for variance between categories. Exposure per group-year = assumed protocol count x
- * year index; rates are then scaled to the last year's level.
+ * not mistaken for variance between categories. Exposure per group-year = protocol count (derived
+ * from the cited table, model/exposure.ts) x year index; rates are then scaled to the last year's level.
  */
 export function calibrateFrequency(
   incidents: Incident[],
   window: FrequencyOptions = DEFAULT_FREQUENCY_WINDOW,
+  protocols: ProtocolExposure = DEFAULT_PROTOCOL_EXPOSURE,
 ): FrequencyCalibration {
   const years: number[] = [];
   for (let year = window.fromYear; year <= window.toYear; year++) years.push(year);
@@ -66,7 +80,7 @@ export function calibrateFrequency(
       key: category,
       observations: years.map((year) => ({
         count: countBy((i) => i.category, category, year),
-        exposure: PROTOCOLS_PER_CATEGORY[category] * (yearIndex[year] ?? 1),
+        exposure: protocols.categories[category] * (yearIndex[year] ?? 1),
       })),
     })),
   );
@@ -75,13 +89,13 @@ export function calibrateFrequency(
     categoryCredibility.estimates.map((e) => [e.key, e.rate * projectionLevel]),
   ) as Record<Category, number>;
 
-  const chainOf = (i: Incident) => (i.chain in PROTOCOLS_PER_CHAIN ? i.chain : "other");
+  const chainOf = (i: Incident) => (i.chain in protocols.chains ? i.chain : "other");
   const chainCredibility = buhlmannStraub(
-    Object.entries(PROTOCOLS_PER_CHAIN).map(([chain, protocols]) => ({
+    Object.entries(protocols.chains).map(([chain, count]) => ({
       key: chain,
       observations: years.map((year) => ({
         count: countBy(chainOf, chain, year),
-        exposure: protocols * (yearIndex[year] ?? 1),
+        exposure: count * (yearIndex[year] ?? 1),
       })),
     })),
   );
@@ -98,5 +112,6 @@ export function calibrateFrequency(
     categoryCredibility,
     chainRelativities,
     chainCredibility,
+    protocols,
   };
 }

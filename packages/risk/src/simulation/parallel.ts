@@ -1,5 +1,5 @@
 /**
- * Worker-pool runner of the Monte Carlo. This module and worker.ts are the only parts of the
+ * Worker-pool runner of the Monte Carlo (the main thread takes part). This module and worker.ts are the only parts of the
  * package that do I/O (they start worker threads); everything else is pure. Chunks are handed out
  * from a queue, each with its own PRNG stream, so the result is the same for any thread count.
  */
@@ -12,7 +12,7 @@ import {
   type SimulationOptions,
   type SimulationResult,
 } from "./aggregate.ts";
-import type { ChunkResult, TailMode } from "./kernel.ts";
+import type { ChunkResult } from "./kernel.ts";
 import type { SimulationModel } from "./model.ts";
 import { validateSimulationOptions } from "./simulate.ts";
 import {
@@ -26,6 +26,14 @@ import {
   tailSampling,
   tailThreshold,
 } from "./tail.ts";
+import {
+  applySetup,
+  runTask,
+  type SetupMessage,
+  type TaskMessage,
+  type TaskResult,
+  type ThreadState,
+} from "./tasks.ts";
 
 export interface ParallelOptions extends SimulationOptions {
   threads: number;
@@ -33,7 +41,7 @@ export interface ParallelOptions extends SimulationOptions {
   onProgress?: (doneYears: number, totalYears: number) => void;
 }
 
-type Task = { kind: "task"; chunkIndex: number; firstYear: number; years: number; tailMode: TailMode };
+type Task = Extract<TaskMessage, { kind: "task" }>;
 
 /**
  * Workers run worker.ts with Node's built-in type stripping (Node >= 22.18; the kernel's import chain
@@ -65,54 +73,77 @@ export async function closeSimulationWorkers(): Promise<void> {
   await Promise.all(all.map((w) => w.terminate()));
 }
 
-async function runTasks<T, R>(
-  setup: Record<string, unknown>,
-  tasks: T[],
+/** Tasks each worker holds at once, so it never waits for the main thread to finish its own chunk. */
+const IN_FLIGHT = 2;
+
+/**
+ * Runs `tasks` on `threads` threads: the main thread and threads - 1 pooled workers take tasks from one
+ * queue. The main thread works too (it would otherwise idle while the workers run), and yields to the
+ * event loop between its tasks to collect the workers' results and hand them more.
+ */
+async function runTasks<R extends TaskResult>(
+  setup: SetupMessage,
+  tasks: TaskMessage[],
   threads: number,
   onDone: (result: R) => void,
 ): Promise<void> {
   const queue = [...tasks];
-  const active = workers(Math.max(1, Math.min(threads, queue.length)));
+  const local: ThreadState = { seed: 0 };
+  applySetup(local, setup);
+  const helpers = workers(Math.max(0, Math.min(threads - 1, queue.length - 1)));
+  const pending = new Map<Worker, number>(helpers.map((w) => [w, 0]));
+  let failure: unknown;
+  let settle: (() => void) | undefined;
+  const outstanding = () => [...pending.values()].reduce((s, n) => s + n, 0);
+  const feed = (worker: Worker) => {
+    while ((pending.get(worker) ?? 0) < IN_FLIGHT && queue.length > 0) {
+      worker.postMessage(queue.shift());
+      pending.set(worker, (pending.get(worker) ?? 0) + 1);
+    }
+  };
   const cleanups: (() => void)[] = [];
+  for (const worker of helpers) {
+    const onMessage = (result: R) => {
+      pending.set(worker, (pending.get(worker) ?? 1) - 1);
+      onDone(result);
+      feed(worker);
+      if (outstanding() === 0) settle?.();
+    };
+    const fail = (error: unknown) => {
+      if (pool.includes(worker)) pool.splice(pool.indexOf(worker), 1);
+      failure ??= error;
+      settle?.();
+    };
+    const onError = (error: unknown) =>
+      fail(new SimulationError("simulation worker failed", { cause: error }));
+    const onExit = (code: number) =>
+      fail(new SimulationError("simulation worker exited", { details: { code } }));
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    cleanups.push(() => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+    });
+    worker.ref();
+    worker.postMessage(setup);
+    feed(worker);
+  }
   try {
-    await Promise.all(
-      active.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const next = () => {
-              const task = queue.shift();
-              if (task) worker.postMessage(task);
-              else resolve();
-            };
-            const onMessage = (result: R) => {
-              onDone(result);
-              next();
-            };
-            const onError = (error: unknown) => {
-              pool.splice(pool.indexOf(worker), 1);
-              reject(new SimulationError("simulation worker failed", { cause: error }));
-            };
-            const onExit = (code: number) => {
-              if (pool.includes(worker)) pool.splice(pool.indexOf(worker), 1);
-              reject(new SimulationError("simulation worker exited", { details: { code } }));
-            };
-            worker.on("message", onMessage);
-            worker.on("error", onError);
-            worker.on("exit", onExit);
-            cleanups.push(() => {
-              worker.off("message", onMessage);
-              worker.off("error", onError);
-              worker.off("exit", onExit);
-            });
-            worker.ref();
-            worker.postMessage(setup);
-            next();
-          }),
-      ),
-    );
+    while (queue.length > 0 && failure === undefined) {
+      onDone(runTask(local, queue.shift() as TaskMessage).result as R);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (outstanding() > 0 && failure === undefined) {
+      await new Promise<void>((resolve) => {
+        settle = resolve;
+      });
+    }
+    if (failure !== undefined) throw failure;
   } finally {
     for (const cleanup of cleanups) cleanup();
-    for (const worker of active) worker.unref();
+    for (const worker of helpers) worker.unref();
   }
 }
 
@@ -123,13 +154,13 @@ export async function simulatePortfolioParallel(
   validateSimulationOptions(options);
   const chunks = new Map<number, ChunkResult>();
   let done = 0;
-  const setup = { kind: "model", model, seed: options.seed };
+  const setup: SetupMessage = { kind: "model", model, seed: options.seed };
   const tasks: Task[] = planChunks(options.years).map((plan) => ({
     kind: "task",
     ...plan,
     tailMode: defaultTailMode(options.years, plan.years),
   }));
-  await runTasks<Task, ChunkResult>(setup, tasks, options.threads, (result) => {
+  await runTasks<ChunkResult>(setup, tasks, options.threads, (result) => {
     chunks.set(result.chunkIndex, result);
     done += result.years;
     options.onProgress?.(done, options.years);
@@ -137,8 +168,8 @@ export async function simulatePortfolioParallel(
   for (;;) {
     const outcome = aggregate(model, options, [...chunks.values()]);
     if ("result" in outcome) return outcome.result;
-    const reruns: Task[] = outcome.rerun.map((r) => ({ kind: "task", ...r }));
-    await runTasks<Task, ChunkResult>(setup, reruns, options.threads, (result) => {
+    const reruns: Task[] = outcome.rerun.map((r): Task => ({ kind: "task", ...r }));
+    await runTasks<ChunkResult>(setup, reruns, options.threads, (result) => {
       chunks.set(result.chunkIndex, result);
     });
   }
@@ -155,25 +186,27 @@ export async function allocateTailCapitalParallel(
   const o = resolveTailOptions(options);
   const sampling = tailSampling(o);
   const plan = planTailChunks(o.years);
-  const setup = { kind: "tail-model", model, seed: o.seed, sampling };
+  const setup: SetupMessage = { kind: "tail-model", model, seed: o.seed, sampling };
   const first: TailPass1[] = [];
-  await runTasks<{ kind: string }, TailPass1>(
+  await runTasks<TailPass1>(
     setup,
-    plan.map((c) => ({ kind: "tail-pass1", ...c })),
+    plan.map((c): TaskMessage => ({ kind: "tail-pass1", ...c })),
     options.threads,
     (r) => first.push(r),
   );
   first.sort((a, b) => a.chunkIndex - b.chunkIndex);
   const threshold = tailThreshold(first, o.confidence);
   const second: TailPass2[] = [];
-  await runTasks<{ kind: string }, TailPass2>(
+  await runTasks<TailPass2>(
     setup,
-    plan.map((c) => ({
-      kind: "tail-pass2",
-      ...c,
-      threshold: threshold.valueAtRisk,
-      boundaryFraction: threshold.boundaryFraction,
-    })),
+    plan.map(
+      (c): TaskMessage => ({
+        kind: "tail-pass2",
+        ...c,
+        threshold: threshold.valueAtRisk,
+        boundaryFraction: threshold.boundaryFraction,
+      }),
+    ),
     options.threads,
     (r) => second.push(r),
   );
