@@ -3,7 +3,13 @@ import { after, before, describe, it } from "node:test";
 import { coverManagerAbi, poolAbi } from "@backstop/abi";
 import { BaseError, formatError } from "@backstop/core";
 import { type Abi, encodeFunctionData, type Hash, isAddressEqual } from "viem";
-import { getTransaction, readContract } from "viem/actions";
+import {
+  getTransaction,
+  readContract,
+  simulateContract,
+  waitForTransactionReceipt,
+  writeContract,
+} from "viem/actions";
 import { MissingEventError } from "../errors/action.ts";
 import {
   AlreadySettledError,
@@ -94,6 +100,39 @@ describe("actions on a local chain: builders match executors, reverts are typed"
     assert.ok(sent.shares > 0n);
     const second = await deposit(w.lp, { pool: w.pools[1].address, assets: usd(1_000_000) });
     assert.ok(second.shares > 0n);
+  });
+
+  it("test_prepared_requestsGoStraightIntoViem", async () => {
+    // What a wagmi app does: spread the builder's request into simulateContract, send the simulated request.
+    const pool = w.pools[0].address;
+    const account = w.other.account;
+    const { request: approval } = await simulateContract(w.other, {
+      ...prepareApprove({ token: w.d.stable, spender: pool, amount: usd(5) }),
+      account,
+    });
+    await waitForTransactionReceipt(w.chain.publicClient, { hash: await writeContract(w.other, approval) });
+    const { request, result } = await simulateContract(w.other, {
+      ...prepareDeposit({ pool, assets: usd(5), receiver: account.address }),
+      account,
+    });
+    assert.ok(result > 0n);
+    const receipt = await waitForTransactionReceipt(w.chain.publicClient, {
+      hash: await writeContract(w.other, request),
+    });
+    assert.equal(receipt.status, "success");
+    const permitted = prepareBuyCover({
+      coverManager: w.d.coverManager,
+      marketId: 1n,
+      amount: 1n,
+      period: 1n,
+      pools: [0],
+      maxPremium: 1n,
+      owner: account.address,
+      permit: { value: 1n, deadline: 2n, v: 27, r: `0x${"11".repeat(32)}`, s: `0x${"22".repeat(32)}` },
+    });
+    const name: "buyCoverWithPermit" = permitted.functionName;
+    assert.equal(name, "buyCoverWithPermit");
+    assert.equal(permitted.args.length, 6);
   });
 
   it("test_buyCover_matchesPrepareBuyCover", async () => {

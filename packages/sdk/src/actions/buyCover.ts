@@ -48,6 +48,13 @@ export type PrepareBuyCoverReturnType =
  * signed permit is given. Pure; without a permit the payer must have approved the CoverManager for
  * `maxPremium` of the market's asset (prepareApprove).
  */
+export function prepareBuyCover(
+  params: PrepareBuyCoverParameters & { permit: PermitSignature },
+): PreparedRequest<typeof coverManagerAbi, "buyCoverWithPermit">;
+export function prepareBuyCover(
+  params: PrepareBuyCoverParameters & { permit?: undefined },
+): PreparedRequest<typeof coverManagerAbi, "buyCover">;
+export function prepareBuyCover(params: PrepareBuyCoverParameters): PrepareBuyCoverReturnType;
 export function prepareBuyCover(params: PrepareBuyCoverParameters): PrepareBuyCoverReturnType {
   const p = {
     marketId: params.marketId,

@@ -19,6 +19,8 @@ export type WriteClient = Client<Transport, Chain | undefined, Account, any, any
 /**
  * A contract write built by a `prepareX` action: `{ address, abi, functionName, args, value? }`, typed from the
  * ABI. Spread it into viem's `simulateContract`/`writeContract` or wagmi's `useSimulateContract`/`writeContract`.
+ * None of the protocol's functions is payable, so no builder sets `value` (viem rejects it on nonpayable
+ * functions); a payable one would add `value`.
  */
 export type PreparedRequest<
   abi extends Abi = Abi,
@@ -31,6 +33,6 @@ export type PreparedRequest<
   abi: abi;
   functionName: functionName;
   args: ContractFunctionArgs<abi, "nonpayable" | "payable", functionName>;
-  /** Native value to send (none of the protocol's functions is payable today). */
-  value?: bigint;
+  /** Native value: never set, as no protocol function is payable (kept for the request's viem shape). */
+  value?: undefined;
 };
