@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { mockTriggerAbi } from "@backstop/abi";
+import { mockTriggerAbi, settlementAbi } from "@backstop/abi";
 import { buyCover, claim, deposit, redeem, requestRedeem, settle, submitClaim, vote } from "@backstop/sdk";
 import type { Account, Address, Transport, Chain as ViemChain, WalletClient } from "viem";
 import { waitForTransactionReceipt, writeContract } from "viem/actions";
@@ -63,6 +63,7 @@ for (const name of ["A", "B", "C"]) {
 }
 await fund(chain, d, [lp, buyer], usd(100_000_000));
 const gas: Record<string, bigint> = {};
+const CLAIM_BATCH = 8;
 
 // Pools are configured before their first deposit (a pool with shares queues risk-increasing changes).
 // Capital: 1,000,000 per pool -> 500,000 capacity on the measured market. The second deposit is measured.
@@ -116,6 +117,9 @@ const parametricPolicy = await buyOn(depeg.marketId, [A]);
 await buyOn(depeg.marketId, [B]);
 await buyOn(depeg.marketId, [C]);
 await buyOn(depegSolo.marketId, [A]);
+// Eight more holders of the de-peg market, paid in one claimMany (what the keeper sends).
+const batch: bigint[] = [];
+for (let i = 0; i < CLAIM_BATCH; i++) batch.push(await buyOn(depeg.marketId, [B], usd(1_000)));
 await chain.increaseTime(DAY);
 const incidentTime = (await chain.now()) - 3_600n;
 for (const trigger of [depeg.trigger, depegSolo.trigger]) {
@@ -139,6 +143,19 @@ gas.settle_3pools = (
 gas.claim_parametric = (
   await claim(buyer, { settlement: d.settlement, policyId: parametricPolicy })
 ).receipt.gasUsed;
+const many = await tx(
+  writeContract(buyer, {
+    account: buyer.account,
+    chain: buyer.chain,
+    address: d.settlement,
+    abi: settlementAbi,
+    functionName: "claimMany",
+    args: [batch],
+  }),
+);
+if (many.status !== "success") throw new Error("claimMany reverted");
+// Per policy, to compare with claim_parametric (one transaction per policy).
+gas.claimMany_perPolicy_8 = many.gasUsed / BigInt(CLAIM_BATCH);
 
 // Assessed claims: a claim above the fast-track limit goes to the assessors; one vote is measured.
 const assessedPolicy = await buyOn(aave.marketId, [C], usd(50_000));
@@ -178,6 +195,7 @@ const budgets: Record<string, [number | undefined, number | undefined]> = {
   requestRedeem: [90_000, undefined],
   redeem: [90_000, undefined],
   claim_parametric: [90_000, 570_840],
+  claimMany_perPolicy_8: [90_000, undefined],
   settle_1pool: [100_000, undefined],
   settle_3pools: [180_000, undefined],
   pokeTrigger: [60_000, undefined],

@@ -1,8 +1,6 @@
 import { assessedClaimsAbi, coverManagerAbi, marketsAbi } from "@backstop/abi";
 import {
   AlreadySettledError,
-  ClaimRejectedError,
-  claim,
   finalizeClaim,
   getIncident,
   payoutOf,
@@ -12,6 +10,7 @@ import {
   settlePools,
 } from "@backstop/sdk";
 import type { Address } from "viem";
+import { claimMany } from "./claimMany.ts";
 import type { KeeperContext } from "./context.ts";
 import { ChainMismatchError } from "./errors.ts";
 import { execute } from "./execute.ts";
@@ -164,12 +163,15 @@ async function parametric(
 
 /** Policies whose payout is read per round trip while scanning a settled market. */
 const PAY_SCAN_BATCH = 32;
+/** Policies paid per claimMany transaction (about 60k gas each: a batch stays far below a block). */
+export const CLAIM_BATCH = 50;
 
 /**
- * Pays every eligible policy of a settled market: Settlement.claim is permissionless and pays the policy
+ * Pays every eligible policy of a settled market: Settlement.claimMany is permissionless and pays each policy
  * NFT's current owner, so a holder is paid without doing anything. Policy ids are scanned once per market
  * (`state.paidThrough[marketId]`; a triggered market sells no new cover); a policy the holder already
- * claimed reads a zero payout and is skipped. One idempotent action per policy (`claim:<policyId>`).
+ * claimed reads a zero payout and is skipped (claimMany skips it too if the holder claims in between). One
+ * idempotent action per batch (`claim:<marketId>:<first policy id>`).
  */
 async function payHolders(ctx: KeeperContext, marketId: bigint): Promise<number> {
   const { client, state, deployment } = ctx;
@@ -183,8 +185,7 @@ async function payHolders(ctx: KeeperContext, marketId: bigint): Promise<number>
   const last = Number(next) - 1;
   const from = (state.paidThrough[key] ?? 0) + 1;
   if (from > last) return 0;
-  let paid = 0;
-  let complete = true;
+  const payable: bigint[] = [];
   for (let start = from; start <= last; start += PAY_SCAN_BATCH) {
     const ids = Array.from({ length: Math.min(PAY_SCAN_BATCH, last - start + 1) }, (_, i) =>
       BigInt(start + i),
@@ -192,20 +193,23 @@ async function payHolders(ctx: KeeperContext, marketId: bigint): Promise<number>
     const payouts = await Promise.all(
       ids.map((policyId) => payoutOf(client, { settlement: deployment.settlement, policyId })),
     );
-    for (const [i, policyId] of ids.entries()) {
-      if ((payouts[i] ?? 0n) === 0n) continue;
-      const result = await execute(ctx, {
-        key: `claim:${policyId}`,
-        kind: "claim",
-        // A repeated claim reverts AlreadyPaid (recorded as already done), so a claim sent twice costs gas, never money.
-        run: () => claim(client, { settlement: deployment.settlement, policyId }),
-        // The holder (or anyone) claimed first: nothing left to do.
-        alreadyDone: (err) => err instanceof ClaimRejectedError,
-        fields: { marketId, policyId, payout: payouts[i] },
-      });
-      if (result === "sent") paid++;
-      if (result === "waiting") complete = false;
-    }
+    for (const [i, policyId] of ids.entries()) if ((payouts[i] ?? 0n) > 0n) payable.push(policyId);
+  }
+  let paid = 0;
+  let complete = true;
+  for (let i = 0; i < payable.length; i += CLAIM_BATCH) {
+    const policyIds = payable.slice(i, i + CLAIM_BATCH);
+    const result = await execute(ctx, {
+      key: `claim:${marketId}:${policyIds[0]}`,
+      kind: "claim",
+      run: (onHash) => claimMany(client, { settlement: deployment.settlement, policyIds, onHash }),
+      // Everyone listed was paid meanwhile (holders claimed themselves): nothing left to do.
+      alreadyDone: (err) => (err as { errorName?: string }).errorName === "NothingToClaim",
+      fields: { marketId, policies: policyIds.map(String) },
+    });
+    if (result === "sent") paid += policyIds.length;
+    // A failed batch is logged and not retried forever: its holders can still claim themselves.
+    if (result === "waiting") complete = false;
   }
   if (complete) state.paidThrough[key] = last;
   return paid;

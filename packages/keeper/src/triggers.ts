@@ -1,4 +1,4 @@
-import { drainTriggerAbi, mockAggregatorAbi, pegTriggerAbi } from "@backstop/abi";
+import { aggregatorV3InterfaceAbi, drainTriggerAbi, pegTriggerAbi } from "@backstop/abi";
 import { previewPoke, type ReadTriggerReturnType, type TriggerKind } from "@backstop/sdk";
 import type { Address } from "viem";
 import type { KeeperClient } from "./context.ts";
@@ -16,7 +16,7 @@ export async function observe(client: KeeperClient, trigger: Address, kind: Trig
     const rounds = await Promise.all(
       feeds.map((feed) =>
         client
-          .readContract({ address: feed, abi: mockAggregatorAbi, functionName: "latestRoundData" })
+          .readContract({ address: feed, abi: aggregatorV3InterfaceAbi, functionName: "latestRoundData" })
           .then(([roundId, , , updatedAt]) => `${roundId}@${updatedAt}`)
           // A failing feed is an observation too: the trigger ignores it, so it changes nothing.
           .catch(() => "fault"),
