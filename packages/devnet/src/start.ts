@@ -18,6 +18,8 @@ import type { SeedInfo } from "./seedTypes.ts";
  * scheduled and executed after `backstop time advance 5m`; any other chain needs at least 2 days.
  */
 export const DEVNET_GOVERNANCE_DELAY = 300;
+/** The devnet's default JSON-RPC port (the CLI's default --rpc-url). */
+export const DEFAULT_PORT = 8545;
 
 export type Devnet = {
   rpcUrl: string;
@@ -98,6 +100,10 @@ export async function startDevnet(p: StartDevnetParameters): Promise<Devnet> {
     rmSync(files.keeperState, { force: true });
     const registryFile = writeDeployment(deployment, files.dir);
     if (p.deploymentsDir) writeDeployment(deployment, p.deploymentsDir);
+    // Transitional: until the CLI resolves the devnet from its --rpc-url (devnetDeploymentsDir), the devnet on
+    // the CLI's default port also writes deployments/31337.json. No other port does.
+    else if (p.port === DEFAULT_PORT && p.stateRoot === undefined && !process.env.BACKSTOP_HOME)
+      writeDeployment(deployment);
     writeFileSync(
       files.lock,
       `${JSON.stringify({ pid: process.pid, nodePid: node.pid, rpcUrl: node.rpcUrl, startedAt: new Date().toISOString() }, null, 2)}\n`,
