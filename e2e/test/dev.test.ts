@@ -8,7 +8,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { test } from "node:test";
 import { promisify } from "node:util";
-import { devnetDeploymentsDir, devWallets, readDevnetDeployment } from "@backstop/devnet";
+import {
+  connectRead,
+  devnetDeploymentsDir,
+  devWallets,
+  readDevnetDeployment,
+  startDevnet,
+} from "@backstop/devnet";
 import { createPublicClient, defineChain, erc20Abi, http, parseUnits } from "viem";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -228,4 +234,46 @@ test("test_cli_unreachableNodeIsOneLineAndNonZero", async () => {
       return true;
     },
   );
+});
+
+test("test_dev_persistReplaysTheChainAtTheNextStart", async () => {
+  const home = mkdtempSync(join(tmpdir(), "backstop-persist-home-"));
+  const dir = mkdtempSync(join(tmpdir(), "backstop-persist-"));
+  const port = await freePort();
+  const to = "0x000000000000000000000000000000000000bEEF";
+  const first = await startDevnet({ port, stateRoot: home, persist: dir, keeper: false });
+  let last: bigint;
+  try {
+    assert.equal(first.resumed, false);
+    const { publicClient, chain } = await connectRead(first.rpcUrl);
+    const [me] = devWallets(chain, first.rpcUrl, 1);
+    const hash = await me?.writeContract({
+      address: first.deployment.stable as `0x${string}`,
+      abi: erc20Abi,
+      functionName: "transfer",
+      args: [to, parseUnits("7", 6)],
+    });
+    await publicClient.waitForTransactionReceipt({ hash: hash as `0x${string}` });
+    await publicClient.request({ method: "evm_increaseTime", params: [86_400] } as never);
+    await publicClient.request({ method: "evm_mine", params: [] } as never);
+    last = (await publicClient.getBlock()).timestamp;
+  } finally {
+    await first.stop();
+  }
+  const second = await startDevnet({ port, stateRoot: home, persist: dir, keeper: false });
+  try {
+    assert.equal(second.resumed, true);
+    assert.deepEqual(second.deployment, first.deployment);
+    const { publicClient } = await connectRead(second.rpcUrl);
+    const balance = await publicClient.readContract({
+      address: second.deployment.stable as `0x${string}`,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [to],
+    });
+    assert.equal(balance, parseUnits("7", 6), "the transfer survived the restart");
+    assert.ok((await publicClient.getBlock()).timestamp >= last, "chain time resumes where it stopped");
+  } finally {
+    await second.stop();
+  }
 });

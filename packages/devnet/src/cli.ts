@@ -6,11 +6,13 @@ import { type Devnet, startDevnet } from "./start.ts";
 import { formatStatus, readStatus } from "./summary.ts";
 import { formatDuration } from "./table.ts";
 
-export const DEV_USAGE = `usage: backstop dev [--port 8545] [--exit-after-seed] [--poll <ms>] [--json]
+export const DEV_USAGE = `usage: backstop dev [--port 8545] [--persist <dir>] [--exit-after-seed] [--poll <ms>] [--json]
 Starts a local chain (Hardhat's EDR node), deploys Backstop, seeds markets, pools, capital and policies,
 runs the keeper (it settles fired markets and pays every eligible policy to its holder) and prints every URL.
-Ctrl-C stops everything; so does the chain stopping. State does not persist: each start is a fresh chain.
+Ctrl-C stops everything; so does the chain stopping. Without --persist, each start is a fresh chain.
   --port <n>          JSON-RPC port on 127.0.0.1 (default 8545); a busy port is refused before anything starts
+  --persist <dir>     keep the chain in <dir> (a journal of every state change, replayed at the next start
+                      with the same <dir>: no new deployment or seed; chain time resumes where it stopped)
   --exit-after-seed   print the summary and exit (alias --once)
   --poll <ms>         keeper poll interval (default 1000)
   --json              machine-readable summary`;
@@ -54,6 +56,7 @@ export async function runDev(
     args: argv,
     options: {
       port: { type: "string", default: "8545" },
+      persist: { type: "string" },
       "exit-after-seed": { type: "boolean", default: false },
       once: { type: "boolean", default: false },
       poll: { type: "string", default: "1000" },
@@ -80,6 +83,7 @@ export async function runDev(
     keeper: !once,
     ...(process.env.BACKSTOP_DEPLOYMENTS_DIR ? { deploymentsDir: process.env.BACKSTOP_DEPLOYMENTS_DIR } : {}),
     pollIntervalMs: poll,
+    ...(values.persist ? { persist: values.persist } : {}),
     onStep: say,
     logger: { info: say, warn: io.err },
   });
@@ -104,7 +108,9 @@ export async function runDev(
           rpcUrl: devnet.rpcUrl,
           urls,
           registryFile: devnet.registryFile,
-          persistent: false,
+          persistent: devnet.persistDir !== undefined,
+          persistDir: devnet.persistDir,
+          resumed: devnet.resumed,
           deployment: d,
           status,
           timings: devnet.timings,
@@ -124,7 +130,9 @@ export async function runDev(
             ? ["  indexer + API  not wired in yet (http://127.0.0.1:42069 once it is)"]
             : []),
           `  deployment     ${devnet.registryFile}`,
-          "  state          not persisted: a fresh chain every start (stop and start = a new devnet)",
+          devnet.persistDir
+            ? `  state          persisted in ${devnet.persistDir} (${devnet.resumed ? "resumed" : "new"}; journal replayed at the next start with --persist ${devnet.persistDir})`
+            : "  state          not persisted: a fresh chain every start (--persist <dir> keeps it)",
           `  markets ${d.markets}   cover manager ${d.coverManager}   settlement ${d.settlement}`,
           `  pool factory ${d.poolFactory}   assessed claims ${d.assessedClaims}   USDC (mock) ${d.stable}`,
           `  feeds USDC ${d.seed?.feeds.USDC?.join(", ")}`,

@@ -23,19 +23,33 @@ export type LocalNode = {
  * process's chain. The child exits on its own when this process dies, even by SIGKILL (it watches its
  * parent pid and its stdin pipe).
  */
-export async function startLocalNode(port: number, timeoutMs = 90_000): Promise<LocalNode> {
+export async function startLocalNode(
+  port: number,
+  opts: { timeoutMs?: number; persist?: string } = {},
+): Promise<LocalNode> {
   await assertPortFree(port);
+  // With --persist the chain is served by chainProcess.ts (journal and replay; replay may take a while).
+  const timeoutMs = opts.timeoutMs ?? (opts.persist ? 600_000 : 90_000);
   const entry = createRequire(resolve(contractsDir, "package.json")).resolve("hardhat");
   const cli = resolve(dirname(entry), "cli.js");
-  const child = spawn(
-    process.execPath,
-    ["--import", watchdog, cli, "node", "--hostname", "127.0.0.1", "--port", String(port)],
-    {
-      cwd: contractsDir,
-      stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", BACKSTOP_WATCH_STDIN: "1" },
-    },
-  );
+  const args = opts.persist
+    ? [
+        "--import",
+        import.meta.resolve("tsx"),
+        "--import",
+        watchdog,
+        resolve(import.meta.dirname, "chainProcess.ts"),
+        "--port",
+        String(port),
+        "--persist",
+        resolve(opts.persist),
+      ]
+    : ["--import", watchdog, cli, "node", "--hostname", "127.0.0.1", "--port", String(port)];
+  const child = spawn(process.execPath, args, {
+    cwd: contractsDir,
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", BACKSTOP_WATCH_STDIN: "1" },
+  });
   let log = "";
   let listening = false;
   const keep = (chunk: Buffer) => {

@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { writeDeployment } from "@backstop/abi/deployments";
 import { deployBackstop } from "@backstop/sdk";
 import type { WalletClient } from "viem";
@@ -35,6 +36,10 @@ export type Devnet = {
   /** Resolves when the chain process exits (killed, crashed or stopped). */
   chainExited: LocalNode["exited"];
   timings: { nodeMs: number; deployMs: number; seedMs: number };
+  /** The `--persist` folder, when the chain is journaled there; undefined when nothing persists. */
+  persistDir: string | undefined;
+  /** Whether this start resumed a persisted chain (no deploy, no seed). */
+  resumed: boolean;
   /** Stops the keeper, then the chain; removes the lock file. Safe to call twice. */
   stop(): Promise<void>;
 };
@@ -50,6 +55,11 @@ export type StartDevnetParameters = {
   pollIntervalMs?: number;
   logger?: KeeperLogger;
   onStep?: (msg: string) => void;
+  /**
+   * Keep the chain across restarts: every state-changing JSON-RPC call is journaled in this folder and replayed
+   * at the next start with the same folder (then nothing is deployed or seeded again).
+   */
+  persist?: string;
 };
 
 /** A local chain with Backstop deployed, seeded and (unless `keeper: false`) kept. */
@@ -58,9 +68,23 @@ export async function startDevnet(p: StartDevnetParameters): Promise<Devnet> {
   // Before anything is started, deployed or written: a busy port is refused, never reused.
   await assertPortFree(p.port);
   const files = devnetFiles(p.port, p.stateRoot);
+  const persistDir = p.persist ? resolve(p.persist) : undefined;
+  const saved = persistDir ? join(persistDir, "31337.json") : undefined;
+  const resuming = saved !== undefined && existsSync(saved);
+  if (persistDir && !resuming) {
+    // Nothing usable there (a first start, or one that died before its deployment was recorded): start afresh.
+    rmSync(join(persistDir, "journal.jsonl"), { force: true });
+    rmSync(join(persistDir, "chain.json"), { force: true });
+    rmSync(join(persistDir, "keeper-state.json"), { force: true });
+  }
+  const keeperState = persistDir ? join(persistDir, "keeper-state.json") : files.keeperState;
   const t0 = performance.now();
-  step(`starting a local chain on 127.0.0.1:${p.port}...`);
-  const node = await startLocalNode(p.port);
+  step(
+    resuming
+      ? `replaying the chain persisted in ${persistDir} on 127.0.0.1:${p.port}...`
+      : `starting a local chain on 127.0.0.1:${p.port}...`,
+  );
+  const node = await startLocalNode(p.port, persistDir ? { persist: persistDir } : {});
   const t1 = performance.now();
   let keeper: RunningKeeper | undefined;
   let stopped: Promise<void> | undefined;
@@ -74,30 +98,41 @@ export async function startDevnet(p: StartDevnetParameters): Promise<Devnet> {
   };
   try {
     const { publicClient, chain } = await connectRead(node.rpcUrl);
-    const wallets = devWallets(chain, node.rpcUrl, KEEPER_INDEX + 1);
-    step("deploying Backstop...");
-    let t2 = 0;
-    let seed: SeedInfo | undefined;
-    // The seed creates markets and assessors as governance, so it runs before the hand-over; afterwards
-    // governance (dev account #0) acts through the AccessManager after DEVNET_GOVERNANCE_DELAY.
-    const deployed = await deployBackstop({
-      walletClient: wallets[0] as WalletClient,
-      publicClient,
-      stable: true,
-      groups: GROUPS,
-      governanceDelay: DEVNET_GOVERNANCE_DELAY,
-      configure: async (d) => {
-        t2 = performance.now();
-        step("seeding markets, pools, capital and policies...");
-        seed = await seedDevnet({ publicClient, wallets, deployment: d });
-      },
-    });
+    let deployment: Registry;
+    let t2 = performance.now();
+    if (resuming && saved) {
+      deployment = JSON.parse(readFileSync(saved, "utf8")) as Registry;
+      const code = await publicClient.getCode({ address: deployment.markets });
+      if (!code || code === "0x")
+        throw new DevnetError(
+          `the chain persisted in ${persistDir} did not replay to its deployment: delete the folder or pass another --persist`,
+        );
+    } else {
+      const wallets = devWallets(chain, node.rpcUrl, KEEPER_INDEX + 1);
+      step("deploying Backstop...");
+      let seed: SeedInfo | undefined;
+      // The seed creates markets and assessors as governance, so it runs before the hand-over; afterwards
+      // governance (dev account #0) acts through the AccessManager after DEVNET_GOVERNANCE_DELAY.
+      const deployed = await deployBackstop({
+        walletClient: wallets[0] as WalletClient,
+        publicClient,
+        stable: true,
+        groups: GROUPS,
+        governanceDelay: DEVNET_GOVERNANCE_DELAY,
+        configure: async (d) => {
+          t2 = performance.now();
+          step("seeding markets, pools, capital and policies...");
+          seed = await seedDevnet({ publicClient, wallets, deployment: d });
+        },
+      });
+      if (!seed) throw new DevnetError("the devnet seed did not run");
+      deployment = { ...deployed, seed };
+      if (persistDir && saved) writeDeployment(deployment, persistDir);
+    }
     const t3 = performance.now();
-    if (!seed) throw new DevnetError("the devnet seed did not run");
-    const deployment: Registry = { ...deployed, seed };
-    // A fresh chain: the previous keeper state of this port belongs to a chain that is gone.
     mkdirSync(files.dir, { recursive: true });
-    rmSync(files.keeperState, { force: true });
+    // A fresh chain: the previous keeper state of this port belongs to a chain that is gone.
+    if (!persistDir) rmSync(files.keeperState, { force: true });
     const registryFile = writeDeployment(deployment, files.dir);
     if (p.deploymentsDir) writeDeployment(deployment, p.deploymentsDir);
     // Transitional: until the CLI resolves the devnet from its --rpc-url (devnetDeploymentsDir), the devnet on
@@ -106,14 +141,14 @@ export async function startDevnet(p: StartDevnetParameters): Promise<Devnet> {
       writeDeployment(deployment);
     writeFileSync(
       files.lock,
-      `${JSON.stringify({ pid: process.pid, nodePid: node.pid, rpcUrl: node.rpcUrl, startedAt: new Date().toISOString() }, null, 2)}\n`,
+      `${JSON.stringify({ pid: process.pid, nodePid: node.pid, rpcUrl: node.rpcUrl, persistDir, startedAt: new Date().toISOString() }, null, 2)}\n`,
     );
     if (p.keeper !== false)
       keeper = await startDevKeeper({
         rpcUrl: node.rpcUrl,
         privateKey: devPrivateKey(KEEPER_INDEX),
         deployment,
-        stateFile: files.keeperState,
+        stateFile: keeperState,
         pollIntervalMs: p.pollIntervalMs ?? 1_000,
         logger: p.logger ?? { info: () => {}, warn: () => {} },
       });
@@ -127,6 +162,8 @@ export async function startDevnet(p: StartDevnetParameters): Promise<Devnet> {
       nodePid: node.pid,
       chainExited: node.exited,
       timings: { nodeMs: t1 - t0, deployMs: t2 - t1, seedMs: t3 - t2 },
+      persistDir,
+      resumed: resuming,
       stop,
     };
   } catch (err) {
