@@ -15,8 +15,6 @@ const outDir = path.resolve(contractsDir, "../packages/abi/src/generated");
 const roots = [
   path.join(artifactsDir, "src"),
   path.join(artifactsDir, "@openzeppelin/contracts/access/manager"),
-  // The Chainlink feed interface, so readers of any feed (the keeper) need not name the mock's ABI.
-  path.join(artifactsDir, "@chainlink/contracts/src/v0.8/shared/interfaces"),
 ];
 
 type Artifact = { contractName: string; abi: unknown[]; bytecode: string };

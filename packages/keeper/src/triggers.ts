@@ -1,7 +1,12 @@
-import { aggregatorV3InterfaceAbi, drainTriggerAbi, pegTriggerAbi } from "@backstop/abi";
+import { drainTriggerAbi, pegTriggerAbi } from "@backstop/abi";
 import { previewPoke, type ReadTriggerReturnType, type TriggerKind } from "@backstop/sdk";
-import type { Address } from "viem";
+import { type Address, parseAbi } from "viem";
 import type { KeeperClient } from "./context.ts";
+
+/** Chainlink's AggregatorV3Interface (the standard every feed implements; not the mock's ABI). */
+const aggregatorV3Abi = parseAbi([
+  "function latestRoundData() view returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)",
+]);
 
 /** Whether to poke a trigger now, why, and the observations to remember once the poke is mined. */
 export type PokeDecision = { poke: boolean; reason: string; observed: string };
@@ -16,7 +21,7 @@ export async function observe(client: KeeperClient, trigger: Address, kind: Trig
     const rounds = await Promise.all(
       feeds.map((feed) =>
         client
-          .readContract({ address: feed, abi: aggregatorV3InterfaceAbi, functionName: "latestRoundData" })
+          .readContract({ address: feed, abi: aggregatorV3Abi, functionName: "latestRoundData" })
           .then(([roundId, , , updatedAt]) => `${roundId}@${updatedAt}`)
           // A failing feed is an observation too: the trigger ignores it, so it changes nothing.
           .catch(() => "fault"),
