@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { type Health, type Keeper, type KeeperState, startKeeper } from "@backstop/keeper";
-import { getIncident, pokeTrigger, readTrigger, settle } from "@backstop/sdk";
+import { getIncident, payoutOf, pokeTrigger, readTrigger, settle } from "@backstop/sdk";
 import { type Address, type Hex, toFunctionSelector } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { PEG_WINDOW, pegWorld } from "../lib/pegWorld.ts";
@@ -116,6 +116,17 @@ describe("keeper against a local chain served over HTTP", () => {
     await waitFor("the settle to be recorded", async () =>
       readState().done.some((a) => a.key === `settle:${market.marketId}` && a.outcome === "success"),
     );
+    // 3b. It pays the holder too (Settlement.claimMany), without the holder doing anything.
+    await waitFor("the holder to be paid", async () =>
+      readState().done.some(
+        (a) => a.key === `claim:${market.marketId}:${world.policy.policyId}` && a.outcome === "success",
+      ),
+    );
+    assert.equal(
+      await payoutOf(chain.publicClient, { settlement: d.settlement, policyId: world.policy.policyId }),
+      0n,
+    );
+    assert.equal(readState().paidThrough?.[market.marketId.toString()], Number(world.policy.policyId));
 
     // 4. RPC outage: /health keeps answering with ok:false, then recovers.
     await bridge.close();
