@@ -51,7 +51,6 @@ const hre = await createHardhatRuntimeEnvironment(
   { config: configPath },
   contractsRoot,
 );
-const started = Date.now();
 const { provider } = await hre.network.create({ network: "node", override: { initialDate } });
 const request = (method: string, params: unknown[] = []) =>
   provider.request({ method, params } as never) as Promise<unknown>;
@@ -79,11 +78,7 @@ if (resuming) {
       failed++;
     }
   }
-  // Chain time resumes where it stopped (plus the replay's own seconds).
-  const last = await latest();
-  const clock =
-    Math.floor(new Date(initialDate).getTime() / 1000) + Math.floor((Date.now() - started) / 1000);
-  if (last > clock) await request("evm_increaseTime", [last - clock]);
+  // Pinning a block's timestamp moves the chain clock with it: chain time resumes where it stopped.
   console.log(
     `replayed ${replayed} journaled calls${failed ? ` (${failed} failed again)` : ""} from ${journal}`,
   );
