@@ -102,7 +102,7 @@ gas.redeem = (await redeem(lp, { pool: pool0 })).receipt.gasUsed;
 const [governance] = chain.wallets as [Signer];
 const tx = async (hash: Promise<`0x${string}`>) =>
   waitForTransactionReceipt(chain.publicClient, { hash: await hash });
-const buyOn = async (marketId: bigint, list: number[], amount = usd(10_000)) =>
+const buyOn = async (marketId: bigint, list: number[], amount = usd(10_000), owner?: Address) =>
   (
     await buyCover(buyer, {
       coverManager: d.coverManager,
@@ -111,15 +111,19 @@ const buyOn = async (marketId: bigint, list: number[], amount = usd(10_000)) =>
       period: 30n * DAY,
       pools: list,
       maxPremium: usd(10_000_000),
+      ...(owner ? { owner } : {}),
     })
   ).policyId;
 const parametricPolicy = await buyOn(depeg.marketId, [A]);
 await buyOn(depeg.marketId, [B]);
 await buyOn(depeg.marketId, [C]);
 await buyOn(depegSolo.marketId, [A]);
-// Eight more holders of the de-peg market, paid in one claimMany (what the keeper sends).
+// Eight more holders of the de-peg market, paid in one claimMany (what the keeper sends). Each policy has its
+// own owner who already holds USDC, as the buyer of the single claim does: no warm-slot discount.
+const holders = chain.wallets.slice(10, 10 + CLAIM_BATCH) as Signer[];
+await fund(chain, d, holders, usd(1));
 const batch: bigint[] = [];
-for (let i = 0; i < CLAIM_BATCH; i++) batch.push(await buyOn(depeg.marketId, [B], usd(1_000)));
+for (const h of holders) batch.push(await buyOn(depeg.marketId, [B], usd(1_000), h.account.address));
 await chain.increaseTime(DAY);
 const incidentTime = (await chain.now()) - 3_600n;
 for (const trigger of [depeg.trigger, depegSolo.trigger]) {
