@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { KEEPER_INDEX } from "./accounts.ts";
+import { watchAncestors } from "./ancestors.ts";
 import { connectRead } from "./chain.ts";
 import { DevnetError } from "./errors.ts";
 import { type Devnet, startDevnet } from "./start.ts";
@@ -168,16 +169,15 @@ export async function runDev(
     process.once("SIGTERM", () => done("signal"));
     process.once("SIGHUP", () => done("signal"));
     void devnet.chainExited.then(() => done("chain"));
-    // Re-parented (the process that started us was killed): stop rather than run forever.
-    const parent = process.ppid;
-    setInterval(() => {
-      if (process.ppid !== parent) done("parent");
-    }, 500).unref();
+    // The process that started us (or npm above it) was killed: stop rather than run forever.
+    watchAncestors(() => done("parent"));
   });
   if (why === "chain") {
     const { code, signal } = await devnet.chainExited;
     io.err(`the chain process exited (${signal ?? `code ${code}`}): stopping the keeper`);
-  } else say("stopping the keeper and the chain...");
+  } else if (why === "parent")
+    io.err("the process that started the devnet is gone: stopping the keeper and the chain");
+  else say("stopping the keeper and the chain...");
   await stopAll();
   return why === "chain" ? 1 : 0;
 }
