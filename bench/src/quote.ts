@@ -6,8 +6,7 @@ import { createServer } from "node:net";
 import { cpus } from "node:os";
 import { resolve } from "node:path";
 import { marketsAbi, mockStableAbi, poolAbi, poolFactoryAbi } from "@backstop/abi";
-import { devWallets } from "@backstop/cli/src/devnet/accounts.ts";
-import { startLocalNode } from "@backstop/cli/src/devnet/node.ts";
+import { devWallets, startLocalNode } from "@backstop/devnet";
 import { deployBackstop, quote, quoteOnchain } from "@backstop/sdk";
 import { createPublicClient, defineChain, http, parseEventLogs, parseUnits, type WalletClient } from "viem";
 

@@ -98,12 +98,25 @@ contract Settlement is ISettlement {
         Terms memory t = _terms[pol.marketId];
         uint256 closesAt = uint256(inc.settledAt) + t.claimWindow;
         require(block.timestamp <= closesAt, ErrorsLib.ClaimWindowClosed(closesAt));
-
-        _paidBitmap[policyId >> 8] |= uint256(1) << (policyId & 0xff);
-        Claimed storage c = _claimed[pol.marketId];
-        c.paid += uint128(payout);
-        c.nominal += uint128(uint256(pol.amount).mulWad(inc.payoutPerUnitWad));
+        _record(policyId, pol, inc, payout);
         _pay(policyId, pol.marketId, t.asset, payout);
+    }
+
+    /// @inheritdoc ISettlement
+    function claimMany(uint256[] calldata policyIds) external returns (uint256 total) {
+        require(policyIds.length != 0, ErrorsLib.EmptyBatch());
+        for (uint256 i; i < policyIds.length; ++i) {
+            uint256 policyId = policyIds[i];
+            Policy memory pol = COVER.policy(policyId);
+            Incident memory inc = _incidents[pol.marketId];
+            Terms memory t = _terms[pol.marketId];
+            uint256 payout = _payable(policyId, pol, inc, t.claimWindow);
+            if (payout == 0) continue;
+            _record(policyId, pol, inc, payout);
+            _pay(policyId, pol.marketId, t.asset, payout);
+            total += payout;
+        }
+        require(total != 0, ErrorsLib.NothingToClaim());
     }
 
     /// @inheritdoc ISettlement
@@ -174,10 +187,7 @@ contract Settlement is ISettlement {
     /// @inheritdoc ISettlement
     function payoutOf(uint256 policyId) external view returns (uint256) {
         Policy memory pol = COVER.policy(policyId);
-        Incident memory inc = _incidents[pol.marketId];
-        if (inc.settledAt == 0 || isPaid(policyId) || pol.start >= inc.time || inc.time >= pol.end) return 0;
-        if (block.timestamp > uint256(inc.settledAt) + _terms[pol.marketId].claimWindow) return 0;
-        return _share(pol.amount, inc);
+        return _payable(policyId, pol, _incidents[pol.marketId], _terms[pol.marketId].claimWindow);
     }
 
     /* INTERNAL */
@@ -205,6 +215,25 @@ contract Settlement is ISettlement {
         require(inc.time < pol.end, ErrorsLib.ExpiredBeforeIncident(policyId, pol.end, inc.time));
         p = _share(pol.amount, inc);
         require(p != 0, ErrorsLib.NothingToPay(policyId));
+    }
+
+    /// @dev What `claim` would pay now, or zero where it would revert (as `_payout` and the claim window).
+    function _payable(uint256 policyId, Policy memory pol, Incident memory inc, uint256 claimWindow)
+        internal
+        view
+        returns (uint256)
+    {
+        if (inc.settledAt == 0 || isPaid(policyId) || pol.start >= inc.time || inc.time >= pol.end) return 0;
+        if (block.timestamp > uint256(inc.settledAt) + claimWindow) return 0;
+        return _share(pol.amount, inc);
+    }
+
+    /// @dev Marks the policy paid (INV-PAYOUT) and books the payout against its market.
+    function _record(uint256 policyId, Policy memory pol, Incident memory inc, uint256 payout) internal {
+        _paidBitmap[policyId >> 8] |= uint256(1) << (policyId & 0xff);
+        Claimed storage c = _claimed[pol.marketId];
+        c.paid += uint128(payout);
+        c.nominal += uint128(uint256(pol.amount).mulWad(inc.payoutPerUnitWad));
     }
 
     /// @dev amount x payoutPerUnit, scaled by funded / required when the pools could not fund everything.

@@ -4,6 +4,15 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { type Deployment, readDeployment } from "@backstop/abi/deployments";
 import {
+  describeError,
+  engineTargetRates,
+  jsonLogger,
+  KEEPER_PRICE_YEARS,
+  KeeperConfigError,
+  mergeTargets,
+  startKeeper,
+} from "@backstop/keeper";
+import {
   allocateTailCapitalParallel,
   type Calibration,
   loadCalibration,
@@ -11,11 +20,6 @@ import {
 } from "@backstop/risk";
 import { getBook } from "@backstop/sdk";
 import { createPublicClient, type Hex, http } from "viem";
-import { describeError } from "./classify.ts";
-import { engineTargetRates, KEEPER_PRICE_YEARS, mergeTargets } from "./engine.ts";
-import { KeeperConfigError } from "./errors.ts";
-import { startKeeper } from "./keeper.ts";
-import { jsonLogger } from "./log.ts";
 
 const { values } = parseArgs({
   options: {

@@ -36,6 +36,14 @@ interface ISettlement {
     /// ERC721NonexistentToken.
     function claim(uint256 policyId) external returns (uint256 payout);
 
+    /// @notice Pays every listed policy that `payoutOf` says is payable now, each to its current owner (as
+    /// `claim`), and skips the others (already paid, ineligible, window closed), so a keeper's batch is not undone
+    /// by a holder claiming first. Anyone may call. Saves the per-transaction and cold-storage cost of one `claim`
+    /// per policy.
+    /// @dev Reverts EmptyBatch for an empty list and NothingToClaim when no listed policy pays; then as `claim`
+    /// (InsufficientCallbackGas, ERC721NonexistentToken).
+    function claimMany(uint256[] calldata policyIds) external returns (uint256 total);
+
     /// @notice After the claim window, settles the reserve: without a haircut the unclaimed part returns to the
     /// pools that funded it; with one, claimants are first topped up to min(1, funded / claimed) of their full
     /// payout (see `topUp`) and only the rest returns. Anyone may call.

@@ -108,6 +108,12 @@ library ErrorsLib {
     error AlreadyToppedUp(uint256 policyId);
     /// @notice Thrown when a claim or top-up would pay nothing.
     error NothingToPay(uint256 policyId);
+
+    /// @notice Thrown when a batched claim lists no policy.
+    error EmptyBatch();
+
+    /// @notice Thrown when no policy of a batched claim is payable (all paid, ineligible or out of the window).
+    error NothingToClaim();
     /// @notice Thrown when a pool's deployment fails without a reason.
     error PoolDeployFailed();
 

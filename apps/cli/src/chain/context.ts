@@ -1,4 +1,5 @@
 import { type Deployment, deploymentPath, readDeployment } from "@backstop/abi/deployments";
+import type { SeedInfo } from "@backstop/devnet";
 import {
   type Account,
   type Chain,
@@ -12,7 +13,6 @@ import {
   type WalletClient,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import type { SeedInfo } from "../devnet/seedTypes.ts";
 import { ChainUnavailableError, DeploymentNotFoundError } from "../errors.ts";
 import { parsePrivateKey } from "../parse.ts";
 

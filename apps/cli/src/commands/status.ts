@@ -1,7 +1,7 @@
+import { formatStatus, readStatus } from "@backstop/devnet";
 import { connectRead, registryOf } from "../chain/context.ts";
 import { parseCommand, printHelp } from "../cli.ts";
 import type { Command } from "../command.ts";
-import { formatStatus, readStatus } from "../devnet/summary.ts";
 import { output } from "../options.ts";
 
 const USAGE =
