@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -57,6 +58,11 @@ contract InsuredRouterTest is PeripheryBase {
 
     function test_insuredDeposit_depositsAndCoversThePosition(uint256 assets) public {
         assets = bound(assets, 1e6, 1_000_000e6);
+        usdc.mint(lp, 1_000_000e6);
+        vm.startPrank(lp);
+        usdc.approve(address(yv), 1_000_000e6);
+        yv.deposit(1_000_000e6, lp);
+        vm.stopPrank();
         usdc.mint(address(yv), 1_000e6); // the vault has earned: shares are worth more than 1:1
         uint256 before = usdc.balanceOf(user);
         vm.prank(user);
@@ -191,11 +197,27 @@ contract InsuredRouterTest is PeripheryBase {
         router.insuredDeposit(_params(yv, 1_000e6));
     }
 
-    function test_insuredDeposit_premiumTooHighLeavesNothing() public {
+    /// @dev The approval is exactly maxPremium, so a premium above it fails at the cover manager's first pull.
+    function test_insuredDeposit_premiumAboveBoundLeavesNothing() public {
         InsuredDepositParams memory p = _params(yv, 100_000e6);
         p.maxPremium = 1;
         uint256 before = usdc.balanceOf(user);
-        vm.expectPartialRevert(ErrorsLib.PremiumTooHigh.selector);
+        uint256 premium = lens.quote(marketId, yv.previewDeposit(100_000e6), 30 days, _pools()).premium;
+        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(cover), 1, premium));
+        vm.prank(user);
+        router.insuredDeposit(p);
+        assertEq(usdc.balanceOf(user), before);
+        _assertRouterEmpty(address(yv));
+    }
+
+    function test_insuredDeposit_premiumTooHighWithCommission() public {
+        InsuredDepositParams memory p = _params(yv, 100_000e6);
+        uint256 premium = lens.quote(marketId, yv.previewDeposit(100_000e6), 30 days, _pools()).premium;
+        p.maxPremium = premium;
+        p.integrator = integrator;
+        p.commissionBps = 500;
+        uint256 before = usdc.balanceOf(user);
+        vm.expectRevert(abi.encodeWithSelector(ErrorsLib.PremiumTooHigh.selector, premium + premium * 500 / 10_000, premium));
         vm.prank(user);
         router.insuredDeposit(p);
         assertEq(usdc.balanceOf(user), before);

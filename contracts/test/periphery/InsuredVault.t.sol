@@ -122,7 +122,8 @@ contract InsuredVaultTest is PeripheryBase {
 
     function test_rollCover_insufficientYield() public {
         _depositAs(alice, 1_000_000e6);
-        vm.expectPartialRevert(PeripheryErrors.InsufficientYield.selector);
+        uint256 premium = lens.quote(marketId, 1_000_000e6, 30 days, _pools()).premium;
+        vm.expectRevert(abi.encodeWithSelector(PeripheryErrors.InsufficientYield.selector, premium, 0));
         _roll();
     }
 
@@ -142,7 +143,9 @@ contract InsuredVaultTest is PeripheryBase {
     function test_rollCover_coverNotFilled() public {
         _depositAs(alice, 15_000_000e6); // the two pools can sell 10M on the market
         _earn(1_000_000e6);
-        vm.expectPartialRevert(PeripheryErrors.CoverNotFilled.selector);
+        uint256 wanted = vault.totalAssets();
+        uint256 filled = lens.quote(marketId, wanted, 30 days, _pools()).filled;
+        vm.expectRevert(abi.encodeWithSelector(PeripheryErrors.CoverNotFilled.selector, wanted, filled));
         _roll();
     }
 
@@ -158,10 +161,11 @@ contract InsuredVaultTest is PeripheryBase {
         _depositAs(alice, 100_000e6);
         _earn(1_000_000e6);
         for (uint256 i; i < vault.MAX_POLICIES(); ++i) {
-            if (i != 0) _depositAs(alice, 1_000e6);
+            if (i != 0) _depositAs(alice, 10_000e6);
             _roll();
         }
-        _depositAs(alice, 1_000e6);
+        assertEq(vault.policies().length, 32);
+        _depositAs(alice, 10_000e6);
         vm.expectRevert(abi.encodeWithSelector(PeripheryErrors.TooManyPolicies.selector, 32));
         _roll();
     }
