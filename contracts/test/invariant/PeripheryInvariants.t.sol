@@ -31,6 +31,12 @@ contract RouterInvariantsTest is PeripheryBase {
         vaults[3] = new Shareless(IERC20(address(usdc)));
         handler = new RouterHandler(router, usdc, marketId, _pools(), vaults);
         targetContract(address(handler));
+        bytes4[] memory selectors = new bytes4[](4);
+        selectors[0] = RouterHandler.insuredDeposit.selector;
+        selectors[1] = RouterHandler.insuredDeposit.selector;
+        selectors[2] = RouterHandler.earn.selector;
+        selectors[3] = RouterHandler.warp.selector;
+        targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
     /// INV-ROUTER-EMPTY
@@ -68,6 +74,18 @@ contract InsuredVaultInvariantsTest is PeripheryBase {
         vault.setKeeper(keeper, true);
         handler = new InsuredVaultHandler(vault, yv, usdc, keeper, 9_000);
         targetContract(address(handler));
+        bytes4[] memory selectors = new bytes4[](6);
+        selectors[0] = InsuredVaultHandler.deposit.selector;
+        selectors[1] = InsuredVaultHandler.withdraw.selector;
+        selectors[2] = InsuredVaultHandler.earn.selector;
+        selectors[3] = InsuredVaultHandler.warp.selector;
+        selectors[4] = InsuredVaultHandler.rollCover.selector;
+        selectors[5] = InsuredVaultHandler.rollCover.selector;
+        targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
+    }
+
+    function afterInvariant() public view {
+        assertGt(handler.rolls(), 0, "no keeper run succeeded");
     }
 
     /// INV-VAULT-COVERED
