@@ -199,6 +199,11 @@ contract InsuredVaultInvariantsTest is PeripheryBase {
         vault = new InsuredVault(yv, ICoverManager(address(cover)), IPoolLens(address(lens)), address(this), "iyv", "iyv");
         vault.setCoverConfig(marketId, 9_000, 30 days, 3 days, _pools());
         vault.setKeeper(keeper, true);
+        // Seed: a first depositor and some yield, so keeper runs can succeed from the first call.
+        usdc.mint(address(this), 1_000_000e6);
+        usdc.approve(address(vault), 1_000_000e6);
+        vault.deposit(1_000_000e6, address(this));
+        usdc.mint(address(yv), 100_000e6);
         handler = new InsuredVaultHandler(vault, yv, usdc, keeper, 9_000);
         targetContract(address(handler));
         bytes4[] memory selectors = new bytes4[](6);
