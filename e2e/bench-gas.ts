@@ -180,6 +180,15 @@ gas.vote = (
   })
 ).receipt.gasUsed;
 
+// Periphery figures come from their own fixture (a second deployment on the same chain).
+const periphery = path.join(here, "bench/periphery.ts");
+if (existsSync(periphery)) {
+  const mod = (await import(periphery)) as {
+    measurePeripheryGas: (c: typeof chain) => Promise<Record<string, bigint>>;
+  };
+  Object.assign(gas, await mod.measurePeripheryGas(chain));
+}
+
 // Trigger figures come from their own fixture.
 const triggers = path.join(here, "bench/triggers.ts");
 if (existsSync(triggers)) {
@@ -205,6 +214,10 @@ const budgets: Record<string, [number | undefined, number | undefined]> = {
   pokeTrigger: [60_000, undefined],
   submitClaim: [150_000, 455_050],
   vote: [80_000, undefined],
+  insuredDeposit: [260_000, undefined],
+  protectionMint: [170_000, undefined],
+  protectionRedeem: [80_000, undefined],
+  insuredVaultDeposit: [130_000, undefined],
 };
 const fmt = (n: number | undefined) => (n === undefined ? "-" : n.toLocaleString("en-US"));
 const rows = Object.entries(gas).map(([op, used]) => {
