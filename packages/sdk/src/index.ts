@@ -11,6 +11,32 @@ export {
   challenge,
 } from "./actions/challenge.ts";
 export { type ClaimErrorType, type ClaimParameters, type ClaimReturnType, claim } from "./actions/claim.ts";
+// CLI-facing actions (governance, curation, positions, claims, policy status, development chains).
+export {
+  type ConfigurePoolErrorType,
+  type ConfigurePoolParameters,
+  type ConfigurePoolReturnType,
+  configurePool,
+  type PoolChange,
+  type PoolChangeResult,
+} from "./actions/configurePool.ts";
+export {
+  type ConvertToSharesParameters,
+  type ConvertToSharesReturnType,
+  convertToShares,
+} from "./actions/convertToShares.ts";
+export {
+  type CreateMarketErrorType,
+  type CreateMarketParameters,
+  type CreateMarketReturnType,
+  createMarket,
+} from "./actions/createMarket.ts";
+export {
+  type CreatePoolErrorType,
+  type CreatePoolParameters,
+  type CreatePoolReturnType,
+  createPool,
+} from "./actions/createPool.ts";
 export {
   type DepositErrorType,
   type DepositParameters,
@@ -23,6 +49,12 @@ export {
   type FinalizeClaimReturnType,
   finalizeClaim,
 } from "./actions/finalizeClaim.ts";
+export {
+  type AssessorGroup,
+  type GetAssessorsParameters,
+  type GetAssessorsReturnType,
+  getAssessors,
+} from "./actions/getAssessors.ts";
 export { type GetBookParameters, type GetBookReturnType, getBook } from "./actions/getBook.ts";
 export {
   CLAIM_STATUSES,
@@ -32,10 +64,26 @@ export {
   getClaim,
 } from "./actions/getClaim.ts";
 export {
+  type GetClaimOfPolicyParameters,
+  type GetClaimOfPolicyReturnType,
+  getClaimOfPolicy,
+} from "./actions/getClaimOfPolicy.ts";
+export { type GetClaimsParameters, type GetClaimsReturnType, getClaims } from "./actions/getClaims.ts";
+export {
   type GetIncidentParameters,
   type GetIncidentReturnType,
   getIncident,
 } from "./actions/getIncident.ts";
+export {
+  type GetMarketParameters,
+  type GetMarketReturnType,
+  getMarket,
+  MARKET_STATUSES,
+  type MarketDetail,
+  type MarketState,
+  type MarketStatus,
+  marketState,
+} from "./actions/getMarket.ts";
 export {
   type GetMarketsParameters,
   type GetMarketsReturnType,
@@ -48,6 +96,24 @@ export {
   getPoliciesOf,
   type PolicyInfo,
 } from "./actions/getPoliciesOf.ts";
+export { type GetPolicyParameters, type GetPolicyReturnType, getPolicy } from "./actions/getPolicy.ts";
+export {
+  type GetPolicyStatusParameters,
+  type GetPolicyStatusReturnType,
+  getPolicyStatus,
+  type PolicyState,
+} from "./actions/getPolicyStatus.ts";
+export {
+  type GetPoolAddressParameters,
+  type GetPoolAddressReturnType,
+  getPoolAddress,
+} from "./actions/getPoolAddress.ts";
+export {
+  type GetPoolConfigParameters,
+  type GetPoolConfigReturnType,
+  getPoolConfig,
+  type PoolMarketConfig,
+} from "./actions/getPoolConfig.ts";
 export {
   type GetPoolsParameters,
   type GetPoolsReturnType,
@@ -55,12 +121,39 @@ export {
   type PoolInfo,
 } from "./actions/getPools.ts";
 export {
+  type GetPositionParameters,
+  type GetPositionReturnType,
+  getPosition,
+} from "./actions/getPosition.ts";
+export {
   type GetRedeemRequestParameters,
   type GetRedeemRequestReturnType,
   getRedeemRequest,
 } from "./actions/getRedeemRequest.ts";
+export {
+  type GetTokenBalanceParameters,
+  type GetTokenBalanceReturnType,
+  getTokenBalance,
+} from "./actions/getTokenBalance.ts";
 export { type GetTvcParameters, type GetTvcReturnType, getTvc } from "./actions/getTvc.ts";
 export { type GetTvlParameters, type GetTvlReturnType, getTvl } from "./actions/getTvl.ts";
+export {
+  type GovernedCallErrorType,
+  type GovernedCallParameters,
+  type GovernedCallReturnType,
+  governedCall,
+} from "./actions/governedCall.ts";
+export {
+  type IncreaseTimeParameters,
+  type IncreaseTimeReturnType,
+  increaseTime,
+} from "./actions/increaseTime.ts";
+export {
+  type PauseMarketErrorType,
+  type PauseMarketParameters,
+  type PauseMarketReturnType,
+  pauseMarket,
+} from "./actions/pauseMarket.ts";
 export { type PayoutOfParameters, type PayoutOfReturnType, payoutOf } from "./actions/payoutOf.ts";
 export {
   type PokeTriggerErrorType,
@@ -80,6 +173,7 @@ export {
   type QuoteOnchainReturnType,
   quoteOnchain,
 } from "./actions/quoteOnchain.ts";
+export { type ReadFeedParameters, type ReadFeedReturnType, readFeed } from "./actions/readFeed.ts";
 export {
   type ReadPoolMarketStateParameters,
   type ReadPoolMarketStateReturnType,
@@ -112,11 +206,30 @@ export {
   requestRedeem,
 } from "./actions/requestRedeem.ts";
 export {
+  type RetireMarketErrorType,
+  type RetireMarketParameters,
+  type RetireMarketReturnType,
+  retireMarket,
+} from "./actions/retireMarket.ts";
+export {
+  type AssessorRules,
+  type SetAssessorsErrorType,
+  type SetAssessorsParameters,
+  type SetAssessorsReturnType,
+  setAssessors,
+} from "./actions/setAssessors.ts";
+export {
   type SetBaseRateErrorType,
   type SetBaseRateParameters,
   type SetBaseRateReturnType,
   setBaseRate,
 } from "./actions/setBaseRate.ts";
+export {
+  type SetMockFeedAnswerErrorType,
+  type SetMockFeedAnswerParameters,
+  type SetMockFeedAnswerReturnType,
+  setMockFeedAnswer,
+} from "./actions/setMockFeedAnswer.ts";
 export {
   type SetOperatorErrorType,
   type SetOperatorParameters,
@@ -144,6 +257,12 @@ export {
 } from "./actions/submitClaim.ts";
 export { type SweepErrorType, type SweepParameters, type SweepReturnType, sweep } from "./actions/sweep.ts";
 export { type TopUpErrorType, type TopUpParameters, type TopUpReturnType, topUp } from "./actions/topUp.ts";
+export {
+  type UnpauseMarketErrorType,
+  type UnpauseMarketParameters,
+  type UnpauseMarketReturnType,
+  unpauseMarket,
+} from "./actions/unpauseMarket.ts";
 export { type VoteErrorType, type VoteParameters, type VoteReturnType, vote } from "./actions/vote.ts";
 export {
   type WithdrawErrorType,
@@ -170,118 +289,3 @@ export {
 } from "./deploy/deployBackstop.ts";
 export * from "./errors/index.ts";
 export type { OnHash, Sent } from "./internal/send.ts";
-// CLI-facing actions (governance, curation, positions, claims, policy status, development chains).
-export {
-  type ConfigurePoolErrorType,
-  type ConfigurePoolParameters,
-  type ConfigurePoolReturnType,
-  configurePool,
-  type PoolChange,
-  type PoolChangeResult,
-} from "./actions/configurePool.ts";
-export {
-  type ConvertToSharesParameters,
-  type ConvertToSharesReturnType,
-  convertToShares,
-} from "./actions/convertToShares.ts";
-export {
-  type CreateMarketErrorType,
-  type CreateMarketParameters,
-  type CreateMarketReturnType,
-  createMarket,
-} from "./actions/createMarket.ts";
-export {
-  type CreatePoolErrorType,
-  type CreatePoolParameters,
-  type CreatePoolReturnType,
-  createPool,
-} from "./actions/createPool.ts";
-export {
-  type AssessorGroup,
-  type GetAssessorsParameters,
-  type GetAssessorsReturnType,
-  getAssessors,
-} from "./actions/getAssessors.ts";
-export {
-  type GetClaimOfPolicyParameters,
-  type GetClaimOfPolicyReturnType,
-  getClaimOfPolicy,
-} from "./actions/getClaimOfPolicy.ts";
-export { type GetClaimsParameters, type GetClaimsReturnType, getClaims } from "./actions/getClaims.ts";
-export {
-  type GetMarketParameters,
-  type GetMarketReturnType,
-  getMarket,
-  MARKET_STATUSES,
-  type MarketDetail,
-  type MarketState,
-  type MarketStatus,
-  marketState,
-} from "./actions/getMarket.ts";
-export { type GetPolicyParameters, type GetPolicyReturnType, getPolicy } from "./actions/getPolicy.ts";
-export {
-  type GetPolicyStatusParameters,
-  type GetPolicyStatusReturnType,
-  getPolicyStatus,
-  type PolicyState,
-} from "./actions/getPolicyStatus.ts";
-export {
-  type GetPoolAddressParameters,
-  type GetPoolAddressReturnType,
-  getPoolAddress,
-} from "./actions/getPoolAddress.ts";
-export {
-  type GetPoolConfigParameters,
-  type GetPoolConfigReturnType,
-  getPoolConfig,
-  type PoolMarketConfig,
-} from "./actions/getPoolConfig.ts";
-export { type GetPositionParameters, type GetPositionReturnType, getPosition } from "./actions/getPosition.ts";
-export {
-  type GetTokenBalanceParameters,
-  type GetTokenBalanceReturnType,
-  getTokenBalance,
-} from "./actions/getTokenBalance.ts";
-export {
-  type GovernedCallErrorType,
-  type GovernedCallParameters,
-  type GovernedCallReturnType,
-  governedCall,
-} from "./actions/governedCall.ts";
-export {
-  type IncreaseTimeParameters,
-  type IncreaseTimeReturnType,
-  increaseTime,
-} from "./actions/increaseTime.ts";
-export {
-  type PauseMarketErrorType,
-  type PauseMarketParameters,
-  type PauseMarketReturnType,
-  pauseMarket,
-} from "./actions/pauseMarket.ts";
-export { type ReadFeedParameters, type ReadFeedReturnType, readFeed } from "./actions/readFeed.ts";
-export {
-  type RetireMarketErrorType,
-  type RetireMarketParameters,
-  type RetireMarketReturnType,
-  retireMarket,
-} from "./actions/retireMarket.ts";
-export {
-  type AssessorRules,
-  type SetAssessorsErrorType,
-  type SetAssessorsParameters,
-  type SetAssessorsReturnType,
-  setAssessors,
-} from "./actions/setAssessors.ts";
-export {
-  type SetMockFeedAnswerErrorType,
-  type SetMockFeedAnswerParameters,
-  type SetMockFeedAnswerReturnType,
-  setMockFeedAnswer,
-} from "./actions/setMockFeedAnswer.ts";
-export {
-  type UnpauseMarketErrorType,
-  type UnpauseMarketParameters,
-  type UnpauseMarketReturnType,
-  unpauseMarket,
-} from "./actions/unpauseMarket.ts";

@@ -14,9 +14,16 @@ export type GetClaimsParameters = {
 export type GetClaimsReturnType = GetClaimReturnType[];
 
 /** Every assessed claim (ids 1..claimCount), optionally only a market's, a policy's or a claimant's. */
-export async function getClaims(client: ReadClient, params: GetClaimsParameters): Promise<GetClaimsReturnType> {
+export async function getClaims(
+  client: ReadClient,
+  params: GetClaimsParameters,
+): Promise<GetClaimsReturnType> {
   const count = await guarded(() =>
-    readContract(client, { address: params.assessedClaims, abi: assessedClaimsAbi, functionName: "claimCount" }),
+    readContract(client, {
+      address: params.assessedClaims,
+      abi: assessedClaimsAbi,
+      functionName: "claimCount",
+    }),
   );
   const all = await Promise.all(
     Array.from({ length: Number(count) }, (_, i) =>

@@ -45,7 +45,10 @@ export type GetMarketReturnType = {
 };
 
 /** One market with its effective state (registry status combined with its trigger's state). */
-export async function getMarket(client: ReadClient, params: GetMarketParameters): Promise<GetMarketReturnType> {
+export async function getMarket(
+  client: ReadClient,
+  params: GetMarketParameters,
+): Promise<GetMarketReturnType> {
   const read = { address: params.markets, abi: marketsAbi } as const;
   const marketCount = await guarded(() => readContract(client, { ...read, functionName: "marketCount" }));
   if (params.marketId < 1n || params.marketId > marketCount) return { marketCount };
@@ -59,7 +62,9 @@ export async function getMarket(client: ReadClient, params: GetMarketParameters)
     m.trigger === zeroAddress
       ? undefined
       : TRIGGER_STATES[
-          await guarded(() => readContract(client, { address: m.trigger, abi: iTriggerAbi, functionName: "state" }))
+          await guarded(() =>
+            readContract(client, { address: m.trigger, abi: iTriggerAbi, functionName: "state" }),
+          )
         ];
   const status = MARKET_STATUSES[m.status] ?? "NONE";
   return {

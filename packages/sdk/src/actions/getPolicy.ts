@@ -10,11 +10,18 @@ export type GetPolicyReturnType =
   | undefined;
 
 /** One policy and its holder; undefined when the id was never minted. */
-export async function getPolicy(client: ReadClient, params: GetPolicyParameters): Promise<GetPolicyReturnType> {
+export async function getPolicy(
+  client: ReadClient,
+  params: GetPolicyParameters,
+): Promise<GetPolicyReturnType> {
   const read = { address: params.coverManager, abi: coverManagerAbi } as const;
-  const p = await guarded(() => readContract(client, { ...read, functionName: "policy", args: [params.policyId] }));
+  const p = await guarded(() =>
+    readContract(client, { ...read, functionName: "policy", args: [params.policyId] }),
+  );
   if (p.marketId === 0) return undefined;
-  const owner = await guarded(() => readContract(client, { ...read, functionName: "ownerOf", args: [params.policyId] }));
+  const owner = await guarded(() =>
+    readContract(client, { ...read, functionName: "ownerOf", args: [params.policyId] }),
+  );
   return {
     policyId: params.policyId,
     marketId: BigInt(p.marketId),

@@ -63,12 +63,22 @@ export async function getPolicyStatus(
 ): Promise<GetPolicyStatusReturnType> {
   const { policyId } = params;
   const pol = await guarded(() =>
-    readContract(client, { address: params.coverManager, abi: coverManagerAbi, functionName: "policy", args: [policyId] }),
+    readContract(client, {
+      address: params.coverManager,
+      abi: coverManagerAbi,
+      functionName: "policy",
+      args: [policyId],
+    }),
   );
   const marketId = BigInt(pol.marketId);
   const [m, block] = await guarded(() =>
     Promise.all([
-      readContract(client, { address: params.markets, abi: marketsAbi, functionName: "market", args: [marketId] }),
+      readContract(client, {
+        address: params.markets,
+        abi: marketsAbi,
+        functionName: "market",
+        args: [marketId],
+      }),
       getBlock(client),
     ]),
   );
@@ -155,7 +165,9 @@ export async function getPolicyStatus(
     const fired =
       inc.opened ||
       TRIGGER_STATES[
-        await guarded(() => readContract(client, { address: m.trigger, abi: iTriggerAbi, functionName: "state" }))
+        await guarded(() =>
+          readContract(client, { address: m.trigger, abi: iTriggerAbi, functionName: "state" }),
+        )
       ] === "TRIGGERED";
     return { ...base, state: fired && byTime !== "PENDING" ? "TRIGGERED" : byTime };
   }
@@ -163,6 +175,8 @@ export async function getPolicyStatus(
   if (!covered) return { ...base, state: byTime === "ACTIVE" ? "ACTIVE" : "NOT_COVERED" };
   const closesAt = BigInt(inc.settledAt) + BigInt(m.claimWindow);
   if (now > closesAt) return { ...base, state: "WINDOW_CLOSED", closesAt };
-  const payout = await guarded(() => readContract(client, { ...settlement, functionName: "payoutOf", args: [policyId] }));
+  const payout = await guarded(() =>
+    readContract(client, { ...settlement, functionName: "payoutOf", args: [policyId] }),
+  );
   return { ...base, state: payout > 0n ? "CLAIMABLE" : "NOT_COVERED", payout, closesAt };
 }

@@ -49,7 +49,9 @@ export async function getPosition(
   const value =
     shares === 0n
       ? 0n
-      : await guarded(() => readContract(client, { ...read, functionName: "convertToAssets", args: [shares] }));
+      : await guarded(() =>
+          readContract(client, { ...read, functionName: "convertToAssets", args: [shares] }),
+        );
   const deposited = deposits.reduce((s, l) => s + (l.args.assets ?? 0n), 0n);
   const withdrawn = withdrawals.reduce((s, l) => s + (l.args.assets ?? 0n), 0n);
   const requestStatus =

@@ -12,6 +12,11 @@ export async function getTokenBalance(
   params: GetTokenBalanceParameters,
 ): Promise<GetTokenBalanceReturnType> {
   return guarded(() =>
-    readContract(client, { address: params.token, abi: erc20Abi, functionName: "balanceOf", args: [params.owner] }),
+    readContract(client, {
+      address: params.token,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [params.owner],
+    }),
   );
 }

@@ -70,10 +70,16 @@ export async function governedCall<
   const operationId = await guarded(() =>
     readContract(client, { ...am, functionName: "hashOperation", args: [caller, call.address, data] }),
   );
-  const at = BigInt(await guarded(() => readContract(client, { ...am, functionName: "getSchedule", args: [operationId] })));
+  const at = BigInt(
+    await guarded(() => readContract(client, { ...am, functionName: "getSchedule", args: [operationId] })),
+  );
   if (at === 0n) {
     const sent = await send(client, { ...am, functionName: "schedule", args: [call.address, data, 0] });
-    const [log] = parseEventLogs({ abi: accessManagerAbi, logs: sent.receipt.logs, eventName: "OperationScheduled" });
+    const [log] = parseEventLogs({
+      abi: accessManagerAbi,
+      logs: sent.receipt.logs,
+      eventName: "OperationScheduled",
+    });
     return { status: "scheduled", sent, executableAt: BigInt(log?.args.schedule ?? 0), operationId, delay };
   }
   const now = (await getBlock(client)).timestamp;
@@ -81,4 +87,3 @@ export async function governedCall<
   const sent = await send(client, { ...am, functionName: "execute", args: [call.address, data] });
   return { status: "executed", sent, via: "accessManager" };
 }
-

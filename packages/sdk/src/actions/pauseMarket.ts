@@ -8,7 +8,10 @@ export type PauseMarketReturnType = GovernedCallReturnType;
 export type PauseMarketErrorType = GovernedCallErrorType;
 
 /** Pauses a market (guardian, no delay): it sells no cover until unpaused. Leaves the market PAUSED. */
-export async function pauseMarket(client: WriteClient, params: PauseMarketParameters): Promise<PauseMarketReturnType> {
+export async function pauseMarket(
+  client: WriteClient,
+  params: PauseMarketParameters,
+): Promise<PauseMarketReturnType> {
   return governedCall(client, {
     accessManager: params.accessManager,
     call: { address: params.markets, abi: marketsAbi, functionName: "pauseMarket", args: [params.marketId] },

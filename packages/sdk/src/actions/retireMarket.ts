@@ -8,7 +8,10 @@ export type RetireMarketReturnType = GovernedCallReturnType;
 export type RetireMarketErrorType = GovernedCallErrorType;
 
 /** Retires a market for good: no new cover; policies in force keep their terms (governance; scheduled first when governance has a delay). Leaves the market RETIRED. */
-export async function retireMarket(client: WriteClient, params: RetireMarketParameters): Promise<RetireMarketReturnType> {
+export async function retireMarket(
+  client: WriteClient,
+  params: RetireMarketParameters,
+): Promise<RetireMarketReturnType> {
   return governedCall(client, {
     accessManager: params.accessManager,
     call: { address: params.markets, abi: marketsAbi, functionName: "retireMarket", args: [params.marketId] },

@@ -21,7 +21,12 @@ export async function setMockFeedAnswer(
   const sent: Sent[] = [];
   for (const feed of params.feeds)
     sent.push(
-      await send(client, { address: feed, abi: mockAggregatorAbi, functionName: "setAnswer", args: [params.answer] }),
+      await send(client, {
+        address: feed,
+        abi: mockAggregatorAbi,
+        functionName: "setAnswer",
+        args: [params.answer],
+      }),
     );
   return sent;
 }

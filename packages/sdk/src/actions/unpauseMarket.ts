@@ -8,9 +8,17 @@ export type UnpauseMarketReturnType = GovernedCallReturnType;
 export type UnpauseMarketErrorType = GovernedCallErrorType;
 
 /** Unpauses a paused market (governance; scheduled first when governance has a delay). Leaves the market ACTIVE. */
-export async function unpauseMarket(client: WriteClient, params: UnpauseMarketParameters): Promise<UnpauseMarketReturnType> {
+export async function unpauseMarket(
+  client: WriteClient,
+  params: UnpauseMarketParameters,
+): Promise<UnpauseMarketReturnType> {
   return governedCall(client, {
     accessManager: params.accessManager,
-    call: { address: params.markets, abi: marketsAbi, functionName: "unpauseMarket", args: [params.marketId] },
+    call: {
+      address: params.markets,
+      abi: marketsAbi,
+      functionName: "unpauseMarket",
+      args: [params.marketId],
+    },
   });
 }
