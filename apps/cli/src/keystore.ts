@@ -40,12 +40,17 @@ export function keystoreDir(): string {
 }
 
 function derive(password: string, kdf: KeystoreV3["crypto"]["kdfparams"]): Buffer {
-  return scryptSync(password.normalize("NFKC"), Buffer.from(kdf.salt, "hex"), kdf.dklen, {
-    N: kdf.n,
-    r: kdf.r,
-    p: kdf.p,
-    maxmem: 256 * kdf.n * kdf.r + 1024 * 1024,
-  });
+  try {
+    return scryptSync(password.normalize("NFKC"), Buffer.from(kdf.salt, "hex"), kdf.dklen, {
+      N: kdf.n,
+      r: kdf.r,
+      p: kdf.p,
+      maxmem: 256 * kdf.n * kdf.r * Math.max(kdf.p, 1) + 4 * 1024 * 1024,
+    });
+  } catch (cause) {
+    // OpenSSL requires N < 2^(16 r): keystores written with r = 1 and a large N are not readable here.
+    throw new KeystoreError(`unsupported scrypt parameters (n ${kdf.n}, r ${kdf.r}, p ${kdf.p})`, { cause });
+  }
 }
 
 const macOf = (key: Buffer, ciphertext: Buffer) =>

@@ -2,7 +2,7 @@ import { createMarket, pauseMarket, retireMarket, unpauseMarket } from "@backsto
 import { type Address, zeroAddress } from "viem";
 import { marketOf, parseCommand, printHelp, required } from "../cli.ts";
 import { type Command, UsageError } from "../command.ts";
-import { connectWrite, type Registry } from "../context.ts";
+import { type ChainValues, connectWrite, type Registry } from "../context.ts";
 import { InvalidArgumentError } from "../errors.ts";
 import { describeGoverned, governedJson } from "../format/governed.ts";
 import { output } from "../options.ts";
@@ -108,7 +108,7 @@ const market: Command = {
   },
 };
 
-async function create(values: Record<string, string | boolean | undefined> & { json?: boolean }) {
+async function create(values: Record<string, unknown> & ChainValues & { json?: boolean }) {
   const str = (k: keyof typeof OPTIONS) =>
     typeof values[k] === "string" ? (values[k] as string) : undefined;
   const name = str("name");
