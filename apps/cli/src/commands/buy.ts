@@ -38,6 +38,8 @@ const buy: Command = {
     await ctx.confirm(
       `buy ${formatAmount(amount)} USDC of cover on market ${marketId} for ${formatDuration(period)}, paying at most ${formatAmount(maxPremium)} USDC`,
     );
+    // The permit deadline follows chain time (a development chain's clock may run ahead of the wall clock).
+    const chainNow = (await ctx.publicClient.getBlock()).timestamp;
     const bought = await buyCover(ctx.wallet, {
       coverManager: d.coverManager,
       marketId,
@@ -45,7 +47,7 @@ const buy: Command = {
       period,
       pools: q.pools,
       maxPremium,
-      permit: true,
+      permit: { deadline: chainNow + 3_600n },
     });
     const r = {
       policyId: bought.policyId,
