@@ -53,7 +53,9 @@ const deploy: Command = {
     };
     const delay = values["governance-delay"];
     const governanceDelay = delay
-      ? Number(parseDuration("--governance-delay", delay))
+      ? delay === "0"
+        ? 0
+        : Number(parseDuration("--governance-delay", delay))
       : DEFAULT_GOVERNANCE_DELAY;
     const coverAssets = (values["cover-asset"] ?? []).map((a) => parseAddress("--cover-asset", a));
     const ctx = await connectWrite(values);

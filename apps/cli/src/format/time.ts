@@ -12,17 +12,17 @@ export function formatSpan(seconds: bigint | number): string {
   let s = Math.max(0, Math.round(Number(seconds)));
   if (s === 0) return "0s";
   const parts: string[] = [];
-  for (const [unit, size] of [
+  // The largest unit, and the next one down only when it is the adjacent unit ("1d 1h", never "7d 23s").
+  const units = [
     ["d", 86_400],
     ["h", 3_600],
     ["m", 60],
     ["s", 1],
-  ] as const) {
-    if (s >= size) {
-      parts.push(`${Math.floor(s / size)}${unit}`);
-      s %= size;
-    }
-    if (parts.length === 2) break;
+  ] as const;
+  const first = units.findIndex(([, size]) => s >= size);
+  for (const [unit, size] of units.slice(first, first + 2)) {
+    if (s >= size) parts.push(`${Math.floor(s / size)}${unit}`);
+    s %= size;
   }
   return parts.join(" ");
 }
