@@ -4,12 +4,20 @@ import { CliError, EXIT, errorCode, UsageError } from "./errors.ts";
 import { humanizeTimes } from "./format/time.ts";
 import { toJson } from "./options.ts";
 
-function help(): string {
+async function help(): Promise<string> {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = await Promise.all(
+    Object.entries(COMMANDS).map(
+      async ([name, load]) => `  ${name.padEnd(width)}  ${(await load()).default.summary}`,
+    ),
+  );
   return [
     "usage: backstop <command> [options]   (backstop <command> --help for its options)",
     "",
     "commands:",
-    ...Object.keys(COMMANDS).map((name) => `  ${name}`),
+    ...lines,
+    "",
+    "global options: --network <name>, --rpc-url <url>, --account <name>, --yes, --json (docs/cli.md)",
     "",
     "exit codes: 0 success, 1 runtime or chain failure, 2 usage error (docs/cli.md)",
   ].join("\n");
@@ -43,7 +51,7 @@ export function describeError(raw: unknown): { message: string; code: string; ex
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h") {
-    console.log(help());
+    console.log(await help());
     return name ? EXIT.OK : EXIT.USAGE;
   }
   const load = COMMANDS[name];
