@@ -6,7 +6,5 @@ export interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-/** Thrown for bad command-line usage; main prints it on one line and exits 2. */
-export class UsageError extends Error {
-  override readonly name = "UsageError";
-}
+/** Bad command-line usage; main prints it on one line and exits 2. */
+export { UsageError } from "./errors.ts";

@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { normalizeArgv } from "./cli.ts";
 import { InvalidArgumentError } from "./errors.ts";
-import { parseAddress, parseAmount, parseDuration, parseId, parsePrice } from "./parse.ts";
+import {
+  parseAddress,
+  parseAmount,
+  parseBps,
+  parseDuration,
+  parseId,
+  parseLeverage,
+  parsePrice,
+} from "./parse.ts";
 
 test("test_parseAmount_decimalTokenUnits", () => {
   assert.equal(parseAmount("--amount", "1000.5", 6), 1_000_500_000n);
@@ -37,4 +46,19 @@ test("test_parsePrice_eightDecimals", () => {
 test("test_parseId_integersOnly", () => {
   assert.equal(parseId("--market", "3"), 3n);
   assert.throws(() => parseId("--market", "x"), InvalidArgumentError);
+});
+
+test("test_parseBps_percentagesAndBasisPoints", () => {
+  assert.equal(parseBps("--fee", "12.5%"), 1_250);
+  assert.equal(parseBps("--fee", "250"), 250);
+  assert.throws(() => parseBps("--fee", "-1%"), InvalidArgumentError);
+  assert.throws(() => parseBps("--fee", "31%", 3_000), /at most 3000 bps/);
+  assert.equal(parseLeverage("--leverage", "2.5x"), 25_000);
+  assert.throws(() => parseLeverage("--leverage", "0.5x"), InvalidArgumentError);
+});
+
+test("test_normalizeArgv_negativeNumbersAreOptionValues", () => {
+  assert.deepEqual(normalizeArgv(["--amount", "-5", "--pool", "0"]), ["--amount=-5", "--pool", "0"]);
+  assert.deepEqual(normalizeArgv(["--amount", "-.5"]), ["--amount=-.5"]);
+  assert.deepEqual(normalizeArgv(["--json", "--amount", "5"]), ["--json", "--amount", "5"]);
 });

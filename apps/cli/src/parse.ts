@@ -62,3 +62,22 @@ export function formatDuration(seconds: number | bigint): string {
   if (s % 60 === 0) return `${s / 60}m`;
   return `${s}s`;
 }
+
+/** Basis points: "12.5%" -> 1250, "250" (bps) -> 250. */
+export function parseBps(option: string, raw: string, max = 10_000): number {
+  const pct = /^(\d+(?:\.\d{1,2})?)%$/.exec(raw);
+  const bps = pct ? Math.round(Number(pct[1]) * 100) : /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(bps))
+    throw new InvalidArgumentError(option, raw, "basis points (250) or a percentage (2.5%)");
+  if (bps > max) throw new InvalidArgumentError(option, raw, `at most ${max} bps (${max / 100}%)`);
+  return bps;
+}
+
+/** A leverage cap: "3x" or "2.5x" -> bps of capital (30000, 25000), or plain bps. */
+export function parseLeverage(option: string, raw: string): number {
+  const m = /^(\d+(?:\.\d{1,4})?)x$/.exec(raw);
+  const bps = m ? Math.round(Number(m[1]) * 10_000) : /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(bps) || bps < 10_000 || bps > 100_000)
+    throw new InvalidArgumentError(option, raw, "a leverage from 1x to 10x (e.g. 3x) or 10000..100000 bps");
+  return bps;
+}

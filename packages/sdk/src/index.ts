@@ -270,3 +270,122 @@ export * from "./errors/index.ts";
 export { withBackstopErrors } from "./internal/read.ts";
 export type { OnHash, Sent } from "./internal/send.ts";
 export type { PreparedRequest, ReadClient, WriteClient } from "./internal/types.ts";
+// CLI-facing actions (governance, curation, positions, claims, policy status, development chains).
+export {
+  type ConfigurePoolErrorType,
+  type ConfigurePoolParameters,
+  type ConfigurePoolReturnType,
+  configurePool,
+  type PoolChange,
+  type PoolChangeResult,
+} from "./actions/configurePool.ts";
+export {
+  type ConvertToSharesParameters,
+  type ConvertToSharesReturnType,
+  convertToShares,
+} from "./actions/convertToShares.ts";
+export {
+  type CreateMarketErrorType,
+  type CreateMarketParameters,
+  type CreateMarketReturnType,
+  createMarket,
+} from "./actions/createMarket.ts";
+export {
+  type CreatePoolErrorType,
+  type CreatePoolParameters,
+  type CreatePoolReturnType,
+  createPool,
+} from "./actions/createPool.ts";
+export {
+  type AssessorGroup,
+  type GetAssessorsParameters,
+  type GetAssessorsReturnType,
+  getAssessors,
+} from "./actions/getAssessors.ts";
+export {
+  type GetClaimOfPolicyParameters,
+  type GetClaimOfPolicyReturnType,
+  getClaimOfPolicy,
+} from "./actions/getClaimOfPolicy.ts";
+export { type GetClaimsParameters, type GetClaimsReturnType, getClaims } from "./actions/getClaims.ts";
+export {
+  type GetMarketParameters,
+  type GetMarketReturnType,
+  getMarket,
+  MARKET_STATUSES,
+  type MarketDetail,
+  type MarketState,
+  type MarketStatus,
+  marketState,
+} from "./actions/getMarket.ts";
+export { type GetPolicyParameters, type GetPolicyReturnType, getPolicy } from "./actions/getPolicy.ts";
+export {
+  type GetPolicyStatusParameters,
+  type GetPolicyStatusReturnType,
+  getPolicyStatus,
+  type PolicyState,
+} from "./actions/getPolicyStatus.ts";
+export {
+  type GetPoolAddressParameters,
+  type GetPoolAddressReturnType,
+  getPoolAddress,
+} from "./actions/getPoolAddress.ts";
+export {
+  type GetPoolConfigParameters,
+  type GetPoolConfigReturnType,
+  getPoolConfig,
+  type PoolMarketConfig,
+} from "./actions/getPoolConfig.ts";
+export {
+  type GetPositionParameters,
+  type GetPositionReturnType,
+  getPosition,
+} from "./actions/getPosition.ts";
+export {
+  type GetTokenBalanceParameters,
+  type GetTokenBalanceReturnType,
+  getTokenBalance,
+} from "./actions/getTokenBalance.ts";
+export {
+  type GovernedCallErrorType,
+  type GovernedCallParameters,
+  type GovernedCallReturnType,
+  governedCall,
+} from "./actions/governedCall.ts";
+export {
+  type IncreaseTimeParameters,
+  type IncreaseTimeReturnType,
+  increaseTime,
+} from "./actions/increaseTime.ts";
+export {
+  type PauseMarketErrorType,
+  type PauseMarketParameters,
+  type PauseMarketReturnType,
+  pauseMarket,
+} from "./actions/pauseMarket.ts";
+export { type ReadFeedParameters, type ReadFeedReturnType, readFeed } from "./actions/readFeed.ts";
+export {
+  type RetireMarketErrorType,
+  type RetireMarketParameters,
+  type RetireMarketReturnType,
+  retireMarket,
+} from "./actions/retireMarket.ts";
+export {
+  type AssessorRules,
+  type SetAssessorsErrorType,
+  type SetAssessorsParameters,
+  type SetAssessorsReturnType,
+  setAssessors,
+} from "./actions/setAssessors.ts";
+export {
+  type SetMockFeedAnswerErrorType,
+  type SetMockFeedAnswerParameters,
+  type SetMockFeedAnswerReturnType,
+  setMockFeedAnswer,
+} from "./actions/setMockFeedAnswer.ts";
+export {
+  type UnpauseMarketErrorType,
+  type UnpauseMarketParameters,
+  type UnpauseMarketReturnType,
+  unpauseMarket,
+} from "./actions/unpauseMarket.ts";

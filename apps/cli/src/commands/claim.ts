@@ -1,19 +1,26 @@
-import { coverManagerAbi } from "@backstop/abi";
-import { formatAmount, topUp } from "@backstop/sdk";
-import { type Address, erc20Abi } from "viem";
 import {
-  claimIdOfPolicy,
+  claim as claimPayout,
   finalizeClaim,
-  readClaim,
-  redeemAssessedClaim,
-  submitAssessedClaim,
-} from "../chain/assessed.ts";
-import { connectWrite, type Registry, registryOf, type WriteContext } from "../chain/context.ts";
-import { claimPolicy, readIncident, readPayout, settleMarket } from "../chain/settlement.ts";
-import { readTrigger } from "../chain/trigger.ts";
+  formatAmount,
+  type GetClaimReturnType,
+  getClaim,
+  getClaimOfPolicy,
+  getIncident,
+  getPolicy,
+  getPolicyStatus,
+  getTokenBalance,
+  payoutOf,
+  readTrigger,
+  redeemClaim,
+  settle,
+  submitClaim,
+  topUp,
+} from "@backstop/sdk";
 import { marketOf, parseCommand, printHelp, required } from "../cli.ts";
 import type { Command } from "../command.ts";
+import { connectWrite, type Registry, type WriteContext } from "../context.ts";
 import { NotReadyError } from "../errors.ts";
+import { formatTime, formatWhen } from "../format/time.ts";
 import { output } from "../options.ts";
 import { parseAmount, parseId } from "../parse.ts";
 
@@ -34,28 +41,22 @@ const claim: Command = {
     if (help) return printHelp(help);
     const policyId = parseId("--policy", required(values, "policy", USAGE));
     const amount = values.amount ? parseAmount("--amount", values.amount, 6) : undefined;
-    const ctx = await connectWrite(values["rpc-url"], values["private-key"]);
-    const d = registryOf(ctx.chainId);
-    const pol = await ctx.publicClient
-      .readContract({
-        address: d.coverManager,
-        abi: coverManagerAbi,
-        functionName: "policy",
-        args: [policyId],
-      })
-      .catch(() => undefined);
-    if (!pol || pol.marketId === 0)
-      throw new NotReadyError(`policy #${policyId} does not exist (see \`backstop policies\`)`);
-    const market = await marketOf(ctx, d, BigInt(pol.marketId));
+    const ctx = await connectWrite(values);
+    const d = ctx.registry();
+    const pol = await getPolicy(ctx.publicClient, { coverManager: d.coverManager, policyId }).catch(
+      () => undefined,
+    );
+    if (!pol) throw new NotReadyError(`policy #${policyId} does not exist (see \`backstop policies\`)`);
+    const market = await marketOf(ctx, d, pol.marketId);
+    await ctx.confirm(`claim on policy #${policyId}`);
     const result =
-      market.claimMode === 0
-        ? await parametric(ctx, d, policyId, BigInt(pol.marketId), market.trigger)
+      market.claimMode === "parametric"
+        ? await parametric(ctx, d, policyId, pol.marketId, pol.owner, market.trigger)
         : await assessed(
             ctx,
             d,
             policyId,
-            market.asset,
-            (BigInt(pol.amount) * BigInt(10_000 - market.deductibleBps)) / 10_000n,
+            (pol.amount * BigInt(10_000 - market.deductibleBps)) / 10_000n,
             amount,
             values.evidence,
           );
@@ -69,23 +70,33 @@ async function parametric(
   d: Registry,
   policyId: bigint,
   marketId: bigint,
-  trigger: Address,
+  owner: `0x${string}`,
+  trigger: `0x${string}`,
 ) {
-  let inc = await readIncident(ctx.publicClient, d.settlement, marketId);
-  if (inc.settledAt === 0) {
-    const t = await readTrigger(ctx.publicClient, trigger);
+  let inc = await getIncident(ctx.publicClient, { settlement: d.settlement, marketId });
+  if (!inc.settled) {
+    const t = await readTrigger(ctx.publicClient, { trigger, kind: "unknown" });
     if (t.state !== "TRIGGERED")
       throw new NotReadyError(
         `market ${marketId}'s trigger is ${t.state}: nothing to claim until it fires (the keeper settles it then)`,
       );
-    await settleMarket(ctx.wallet, d.settlement, marketId);
-    inc = await readIncident(ctx.publicClient, d.settlement, marketId);
+    await settle(ctx.wallet, { settlement: d.settlement, marketId });
+    inc = await getIncident(ctx.publicClient, { settlement: d.settlement, marketId });
   }
-  if (inc.settledAt === 0)
+  if (!inc.settled)
     throw new NotReadyError(
       `market ${marketId} is being settled in batches (${inc.poolsSettled} pools so far): claim once every pool has reserved`,
     );
-  const { payout, paid } = await readPayout(ctx.publicClient, d.settlement, policyId);
+  const [payout, paid] = await Promise.all([
+    payoutOf(ctx.publicClient, { settlement: d.settlement, policyId }),
+    getPolicyStatus(ctx.publicClient, {
+      coverManager: d.coverManager,
+      markets: d.markets,
+      settlement: d.settlement,
+      assessedClaims: d.assessedClaims,
+      policyId,
+    }).then((s) => s.state === "PAID"),
+  ]);
   if (paid) {
     if (!inc.swept || inc.funded >= inc.required)
       throw new NotReadyError(`policy #${policyId} was already paid`);
@@ -101,24 +112,13 @@ async function parametric(
   }
   if (payout === 0n)
     throw new NotReadyError(
-      `policy #${policyId} pays nothing for market ${marketId}'s incident at ${new Date(inc.time * 1000).toISOString()}: it did not start strictly before it and end after it, the payout ratio is zero, or the claim window closed`,
+      `policy #${policyId} pays nothing for market ${marketId}'s incident at ${formatTime(inc.time)}: it did not start strictly before it and end after it, the payout ratio is zero, or the claim window closed`,
     );
-  const owner = await ctx.publicClient.readContract({
-    address: d.coverManager,
-    abi: coverManagerAbi,
-    functionName: "ownerOf",
-    args: [policyId],
-  });
   const balance = () =>
-    ctx.publicClient.readContract({
-      address: d.stable ?? "0x",
-      abi: erc20Abi,
-      functionName: "balanceOf",
-      args: [owner],
-    });
-  const before = d.stable ? await balance() : 0n;
-  const r = await claimPolicy(ctx.wallet, d.settlement, policyId);
-  const after = d.stable ? await balance() : 0n;
+    d.stable ? getTokenBalance(ctx.publicClient, { token: d.stable, owner }) : Promise.resolve(0n);
+  const before = await balance();
+  const r = await claimPayout(ctx.wallet, { settlement: d.settlement, policyId });
+  const after = await balance();
   const pct = (Number(inc.payoutPerUnitWad) / 1e16).toFixed(2);
   return {
     action: "claim",
@@ -137,40 +137,40 @@ async function assessed(
   ctx: WriteContext,
   d: Registry,
   policyId: bigint,
-  asset: Address,
   maxPayout: bigint,
   amount: bigint | undefined,
   evidence: string | undefined,
 ) {
-  const existing = await claimIdOfPolicy(ctx.publicClient, d.assessedClaims, policyId);
-  let c = existing === 0n ? undefined : await readClaim(ctx.publicClient, d.assessedClaims, existing);
-  if (!c || c.statusName === "DENIED" || c.statusName === "VOIDED") {
+  const existing = await getClaimOfPolicy(ctx.publicClient, { assessedClaims: d.assessedClaims, policyId });
+  const read = (claimId: bigint) => getClaim(ctx.publicClient, { assessedClaims: d.assessedClaims, claimId });
+  let c: GetClaimReturnType | undefined = existing === 0n ? undefined : await read(existing);
+  const now = (await ctx.publicClient.getBlock()).timestamp;
+  if (!c || c.status === "DENIED" || c.status === "VOIDED") {
     if (!evidence)
       throw new NotReadyError("an assessed claim needs --evidence <uri> (a post-mortem, a tx hash, ...)");
-    const r = await submitAssessedClaim(ctx.wallet, {
+    const r = await submitClaim(ctx.wallet, {
       assessedClaims: d.assessedClaims,
-      asset,
+      coverManager: d.coverManager,
       policyId,
       amount: amount ?? maxPayout,
       evidenceURI: evidence,
     });
-    const filed = await readClaim(ctx.publicClient, d.assessedClaims, r.claimId);
+    const filed = await read(r.claimId);
     return {
       action: "submit",
       claimId: r.claimId,
-      status: filed.statusName,
+      status: filed.status,
       deadline: filed.deadline,
       tx: r.hash,
-      message: `claim #${r.claimId} filed for ${formatAmount(filed.amount)} USDC (deposit ${formatAmount(r.deposit)}): ${filed.statusName === "FAST_TRACK" ? "fast track, approved unless challenged" : "assessors vote"} until ${new Date(Number(filed.deadline) * 1000).toISOString()}`,
+      message: `claim #${r.claimId} filed for ${formatAmount(filed.amount)} USDC (deposit ${formatAmount(r.deposit)}): ${filed.status === "FAST_TRACK" ? "fast track, approved unless challenged" : "assessors vote"} until ${formatWhen(filed.deadline, now)}`,
     };
   }
-  const now = (await ctx.publicClient.getBlock()).timestamp;
-  if ((c.statusName === "FAST_TRACK" || c.statusName === "VOTING") && now > BigInt(c.deadline)) {
-    await finalizeClaim(ctx.wallet, d.assessedClaims, existing);
-    c = await readClaim(ctx.publicClient, d.assessedClaims, existing);
+  if ((c.status === "FAST_TRACK" || c.status === "VOTING") && now > c.deadline) {
+    await finalizeClaim(ctx.wallet, { assessedClaims: d.assessedClaims, claimId: existing });
+    c = await read(existing);
   }
-  if (c.statusName === "APPROVED" && now >= BigInt(c.payableAt)) {
-    const r = await redeemAssessedClaim(ctx.wallet, d.assessedClaims, existing);
+  if (c.status === "APPROVED" && now >= c.payableAt) {
+    const r = await redeemClaim(ctx.wallet, { assessedClaims: d.assessedClaims, claimId: existing });
     return {
       action: "redeem",
       claimId: existing,
@@ -180,16 +180,16 @@ async function assessed(
     };
   }
   const when =
-    c.statusName === "APPROVED"
-      ? `payable at ${new Date(Number(c.payableAt) * 1000).toISOString()}`
-      : c.statusName === "FAST_TRACK" || c.statusName === "VOTING"
-        ? `open until ${new Date(Number(c.deadline) * 1000).toISOString()} (yes ${c.yes}, no ${c.no})`
+    c.status === "APPROVED"
+      ? `payable at ${formatWhen(c.payableAt, now)}`
+      : c.status === "FAST_TRACK" || c.status === "VOTING"
+        ? `open until ${formatWhen(c.deadline, now)} (yes ${c.yes}, no ${c.no})`
         : "closed";
   return {
     action: "status",
     claimId: existing,
-    status: c.statusName,
-    message: `claim #${existing} is ${c.statusName}: ${when}`,
+    status: c.status,
+    message: `claim #${existing} is ${c.status}: ${when}`,
   };
 }
 

@@ -1,16 +1,18 @@
 import { writeDeployment } from "@backstop/abi/deployments";
 import { DEFAULT_GOVERNANCE_DELAY, deployBackstop } from "@backstop/sdk";
 import type { WalletClient } from "viem";
-import { connectWrite } from "../chain/context.ts";
 import { parseCommand, printHelp } from "../cli.ts";
 import type { Command } from "../command.ts";
+import { connectWrite } from "../context.ts";
+import { formatSpan } from "../format/time.ts";
 import { output } from "../options.ts";
 import { parseAddress, parseDuration } from "../parse.ts";
 
-const USAGE = `usage: backstop deploy --rpc-url <url> --private-key <hex> [--governance <addr>] [--governance-delay <duration>]
+const USAGE = `usage: backstop deploy [--network <name>] [--account <name>] [--governance <addr>] [--governance-delay <duration>]
                       [--guardian <addr>] [--voider <addr>] [--risk-oracle <addr>] [--treasury <addr>]
                       [--cover-asset <addr>] [--mock-stable]
-Deploys Backstop to any EVM chain and records it in deployments/<chainId>.json.
+Deploys Backstop to any EVM chain and records it in deployments/<chainId>.json. Seeds nothing: create
+markets with \`backstop market create\` and pools with \`backstop pool create\`.
   --governance <addr>          holds the admin and governance roles, both timelocked (default: the deployer)
   --governance-delay <dur>     their execution delay (default 2d; shorter only on the devnet chain 31337)
   --guardian <addr>            may pause, without delay (default: governance)
@@ -51,10 +53,15 @@ const deploy: Command = {
     };
     const delay = values["governance-delay"];
     const governanceDelay = delay
-      ? Number(parseDuration("--governance-delay", delay))
+      ? delay === "0"
+        ? 0
+        : Number(parseDuration("--governance-delay", delay))
       : DEFAULT_GOVERNANCE_DELAY;
     const coverAssets = (values["cover-asset"] ?? []).map((a) => parseAddress("--cover-asset", a));
-    const ctx = await connectWrite(values["rpc-url"], values["private-key"]);
+    const ctx = await connectWrite(values);
+    await ctx.confirm(
+      `deploy Backstop (governance ${roles.governance ?? ctx.wallet.account.address}, delay ${governanceDelay}s)`,
+    );
     const d = await deployBackstop({
       walletClient: ctx.wallet as WalletClient,
       publicClient: ctx.publicClient,
@@ -71,7 +78,7 @@ const deploy: Command = {
           .filter(([, v]) => typeof v === "string")
           .map(([k, v]) => `  ${k.padEnd(15)} ${v}`),
         "roles:",
-        `  governance      ${d.roles.governance} (admin and governance, delay ${d.roles.governanceDelay}s)`,
+        `  governance      ${d.roles.governance} (admin and governance, delay ${formatSpan(d.roles.governanceDelay)})`,
         `  guardian        ${d.roles.guardian} (pause, no delay)`,
         `  voider          ${d.roles.voider} (voidClaim only, no delay)`,
         `  risk oracle     ${d.roles.riskOracle} (base rates, no delay)`,

@@ -1,7 +1,7 @@
 import { deposit as depositAssets, formatAmount } from "@backstop/sdk";
-import { connectWrite, registryOf } from "../chain/context.ts";
 import { parseCommand, poolAddressOf, printHelp, required } from "../cli.ts";
 import type { Command } from "../command.ts";
+import { connectWrite } from "../context.ts";
 import { output } from "../options.ts";
 import { parseAmount, parseId } from "../parse.ts";
 
@@ -20,8 +20,9 @@ const deposit: Command = {
     if (help) return printHelp(help);
     const poolId = parseId("--pool", required(values, "pool", USAGE));
     const amount = parseAmount("--amount", required(values, "amount", USAGE), 6);
-    const ctx = await connectWrite(values["rpc-url"], values["private-key"]);
-    const pool = await poolAddressOf(ctx, registryOf(ctx.chainId), poolId);
+    const ctx = await connectWrite(values);
+    const pool = await poolAddressOf(ctx, ctx.registry(), poolId);
+    await ctx.confirm(`deposit ${formatAmount(amount)} USDC into pool ${poolId}`);
     const r = await depositAssets(ctx.wallet, { pool, assets: amount });
     output(
       values.json,

@@ -1,7 +1,7 @@
 import { formatAmount, formatBps, getPools } from "@backstop/sdk";
-import { connectRead, registryOf } from "../chain/context.ts";
 import { parseCommand, printHelp } from "../cli.ts";
 import type { Command } from "../command.ts";
+import { connectRead } from "../context.ts";
 import { table } from "../format/table.ts";
 import { output } from "../options.ts";
 import { formatDuration } from "../parse.ts";
@@ -15,8 +15,8 @@ const pools: Command = {
   async run(argv) {
     const { values, help } = parseCommand(argv, {}, USAGE);
     if (help) return printHelp(help);
-    const ctx = await connectRead(values["rpc-url"]);
-    const d = registryOf(ctx.chainId);
+    const ctx = await connectRead(values);
+    const d = ctx.registry();
     const list = await getPools(ctx.publicClient, { markets: d.markets, poolLens: d.poolLens });
     output(values.json, list, () =>
       table(

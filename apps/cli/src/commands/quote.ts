@@ -1,14 +1,15 @@
 import { formatAmount, formatBps, quote as quoteCover } from "@backstop/sdk";
-import { connectRead, registryOf } from "../chain/context.ts";
-import { marketOf, parseCommand, printHelp, required } from "../cli.ts";
+import { assertInsurable, marketOf, parseCommand, printHelp, required } from "../cli.ts";
 import type { Command } from "../command.ts";
+import { type ChainValues, connectRead, type ReadContext } from "../context.ts";
 import { InvalidArgumentError } from "../errors.ts";
 import { table } from "../format/table.ts";
 import { output } from "../options.ts";
-import { parseAmount, parseDuration, parseId } from "../parse.ts";
+import { formatDuration, parseAmount, parseDuration, parseId } from "../parse.ts";
 
 const USAGE = `usage: backstop quote --market <id> --amount <USDC> --period <30d|90d|seconds> [--pools 0,1]
-Prices cover over on-chain state: the cheapest split across pools (core math), priced exactly by PoolLens.quote.`;
+Prices cover over on-chain state: the cheapest split across pools (core math), priced exactly by PoolLens.quote.
+Refuses (exit 1, MARKET_FROZEN / MARKET_TRIGGERED / MARKET_PAUSED / MARKET_RETIRED) a market that sells no cover.`;
 
 export const QUOTE_OPTIONS = {
   market: { type: "string" },
@@ -17,8 +18,12 @@ export const QUOTE_OPTIONS = {
   pools: { type: "string" },
 } as const;
 
-/** Validates the shared quote/buy options and returns the quote. */
-export async function quoteFromArgs(values: Record<string, unknown>, usage: string, rpcUrl?: string) {
+/** Validates the shared quote/buy options, checks the market sells cover, and returns the quote. */
+export async function quoteFromArgs(
+  values: Record<string, unknown> & ChainValues,
+  usage: string,
+  connected?: ReadContext,
+) {
   const marketId = parseId("--market", required(values, "market", usage));
   const amount = parseAmount("--amount", required(values, "amount", usage), 6);
   const period = parseDuration("--period", required(values, "period", usage));
@@ -26,16 +31,16 @@ export async function quoteFromArgs(values: Record<string, unknown>, usage: stri
     typeof values.pools === "string"
       ? values.pools.split(",").map((p) => Number(parseId("--pools", p)))
       : undefined;
-  const ctx = await connectRead(rpcUrl);
-  const d = registryOf(ctx.chainId);
+  const ctx = connected ?? (await connectRead(values));
+  const d = ctx.registry();
   const market = await marketOf(ctx, d, marketId);
-  const days = (s: number) => `${s / 86_400}d`;
   if (period < BigInt(market.minPeriod) || period > BigInt(market.maxPeriod))
     throw new InvalidArgumentError(
       "--period",
       String(values.period),
-      `between ${days(market.minPeriod)} and ${days(market.maxPeriod)} for market ${marketId}`,
+      `between ${formatDuration(market.minPeriod)} and ${formatDuration(market.maxPeriod)} for market ${marketId}`,
     );
+  assertInsurable(market);
   const q = await quoteCover(ctx.publicClient, {
     markets: d.markets,
     poolLens: d.poolLens,
@@ -53,10 +58,10 @@ const quote: Command = {
   async run(argv) {
     const { values, help } = parseCommand(argv, QUOTE_OPTIONS, USAGE);
     if (help) return printHelp(help);
-    const { marketId, amount, period, q } = await quoteFromArgs(values, USAGE, values["rpc-url"]);
+    const { marketId, amount, period, q } = await quoteFromArgs(values, USAGE);
     output(values.json, { marketId, amount, period, ...q }, () =>
       [
-        `market ${marketId}: ${formatAmount(amount)} USDC for ${Number(period) / 86_400} days`,
+        `market ${marketId}: ${formatAmount(amount)} USDC for ${formatDuration(period)}`,
         q.filled < amount
           ? `only ${formatAmount(q.filled)} USDC of capacity is free: buying more would revert`
           : "",

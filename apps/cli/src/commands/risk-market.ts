@@ -9,7 +9,7 @@ import {
   pricePortfolioByPool,
 } from "@backstop/risk";
 import { getBook } from "@backstop/sdk";
-import { connectRead, registryOf } from "../chain/context.ts";
+import { connectRead } from "../context.ts";
 import { InvalidArgumentError, MarketNotFoundError } from "../errors.ts";
 import { pct, table, usd } from "../format/table.ts";
 import { toJson } from "../options.ts";
@@ -27,6 +27,7 @@ export function parseMarketId(raw: string): bigint {
 export async function priceLiveMarket(p: {
   market: string;
   rpcUrl: string | undefined;
+  network?: string | undefined;
   profiles: string | undefined;
   calibration: Calibration;
   years: number;
@@ -38,8 +39,8 @@ export async function priceLiveMarket(p: {
   const catalogue = p.profiles
     ? (JSON.parse(readFileSync(p.profiles, "utf8")) as Record<string, ProtocolFacts>)
     : DEVNET_PROTOCOLS;
-  const ctx = await connectRead(p.rpcUrl);
-  const registry = registryOf(ctx.chainId);
+  const ctx = await connectRead({ "rpc-url": p.rpcUrl, network: p.network });
+  const registry = ctx.registry();
   const book = await getBook(ctx.publicClient, { markets: registry.markets, poolLens: registry.poolLens });
   const market = book.markets.find((m) => m.id === marketId);
   if (!market)

@@ -30,6 +30,7 @@ import {
   type TailAllocation,
   ValidationError,
 } from "@backstop/risk";
+import { parseError } from "../cli.ts";
 import { type Command, UsageError } from "../command.ts";
 import { progressBar } from "../format/progress.ts";
 import { pct, table, usd } from "../format/table.ts";
@@ -68,6 +69,7 @@ const USAGE = `usage: backstop risk <${SUBCOMMANDS.join("|")}> [options]
   --out <dir>          where simulate writes SVG/PNG plots (default .backstop/risk)
   --standalone         price: charge standalone capital instead of the portfolio's Euler allocation
   --market <id>        price: the live on-chain market <id> (its pools as balance sheets) instead of --portfolio
+  --network <name>     price --market: a network of the config file (default local)
   --rpc-url <url>      price --market: JSON-RPC endpoint (default http://127.0.0.1:8545, or $BACKSTOP_RPC_URL)
   --profiles <file>    price --market: protocol facts by terms name (default: the devnet markets' catalogue)
   --json               machine-readable output`;
@@ -119,37 +121,50 @@ function writePlots(result: SimulationResult, outDir: string, name: string): str
   return written;
 }
 
+/** The risk command's options (parseArgs). */
+function parseRiskArgs(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      portfolio: { type: "string" },
+      incidents: { type: "string" },
+      "data-dir": { type: "string" },
+      "calibrate-until": { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      samples: { type: "string" },
+      horizon: { type: "string" },
+      replicates: { type: "string" },
+      years: { type: "string" },
+      seed: { type: "string" },
+      threads: { type: "string" },
+      out: { type: "string" },
+      standalone: { type: "boolean", default: false },
+      market: { type: "string" },
+      "rpc-url": { type: "string" },
+      network: { type: "string" },
+      rpc: { type: "string" },
+      profiles: { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+}
+
 const risk: Command = {
   summary: "score, price, simulate, backtest and stress-test cover markets",
   usage: USAGE,
   async run(argv) {
-    const { positionals, values } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        portfolio: { type: "string" },
-        incidents: { type: "string" },
-        "data-dir": { type: "string" },
-        "calibrate-until": { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        samples: { type: "string" },
-        horizon: { type: "string" },
-        replicates: { type: "string" },
-        years: { type: "string" },
-        seed: { type: "string" },
-        threads: { type: "string" },
-        out: { type: "string" },
-        standalone: { type: "boolean", default: false },
-        market: { type: "string" },
-        "rpc-url": { type: "string" },
-        rpc: { type: "string" },
-        profiles: { type: "string" },
-        json: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
+    let parsed: ReturnType<typeof parseRiskArgs>;
+    try {
+      parsed = parseRiskArgs(argv);
+    } catch (error) {
+      throw parseError(error, USAGE);
+    }
+    const { positionals, values } = parsed;
     const sub = positionals[0];
+
     if (values.help || !sub) {
       console.log(USAGE);
       return values.help ? 0 : 2;
@@ -387,6 +402,7 @@ const risk: Command = {
       return priceLiveMarket({
         market: values.market,
         rpcUrl: values["rpc-url"] ?? values.rpc,
+        network: values.network,
         profiles: values.profiles,
         calibration,
         years: integerOption("years", values.years, PRICE_YEARS, 1000),

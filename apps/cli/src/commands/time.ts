@@ -1,9 +1,9 @@
-import { connectWrite, DEVNET_CHAIN_ID, registryOf } from "../chain/context.ts";
-import { heartbeat } from "../chain/feeds.ts";
-import { advanceTime } from "../chain/time.ts";
+import { increaseTime, readFeed, setMockFeedAnswer } from "@backstop/sdk";
 import { parseCommand, printHelp } from "../cli.ts";
 import { type Command, UsageError } from "../command.ts";
+import { connectWrite, LOCAL_CHAIN_ID } from "../context.ts";
 import { DevnetError } from "../errors.ts";
+import { formatTime } from "../format/time.ts";
 import { output } from "../options.ts";
 import { formatDuration, parseDuration } from "../parse.ts";
 
@@ -24,17 +24,26 @@ const time: Command = {
     if (positionals[0] !== "advance" || !positionals[1])
       throw new UsageError("usage: backstop time advance <duration>");
     const seconds = parseDuration("duration", positionals[1]);
-    const ctx = await connectWrite(values["rpc-url"], values["private-key"]);
-    if (ctx.chainId !== DEVNET_CHAIN_ID)
-      throw new DevnetError("time advance works only on the devnet (`backstop dev`)");
-    const now = await advanceTime(ctx.publicClient, seconds);
-    const feeds = Object.values(registryOf(ctx.chainId).seed?.feeds ?? {}).flat();
-    if (!values["no-heartbeat"]) await heartbeat(ctx.wallet, ctx.publicClient, feeds);
+    const ctx = await connectWrite(values);
+    if (ctx.chainId !== LOCAL_CHAIN_ID)
+      throw new DevnetError("time advance works only on a local development chain (`backstop dev`)");
+    const now = await increaseTime(ctx.publicClient, { seconds });
+    let feeds: `0x${string}`[] = [];
+    try {
+      feeds = Object.values(ctx.registry().seed?.feeds ?? {}).flat();
+    } catch {
+      // No deployment recorded: nothing to re-post.
+    }
+    if (!values["no-heartbeat"])
+      for (const feed of feeds) {
+        const { answer } = await readFeed(ctx.publicClient, { feed });
+        await setMockFeedAnswer(ctx.wallet, { feeds: [feed], answer });
+      }
     output(
       values.json,
       { advanced: seconds, now, heartbeats: values["no-heartbeat"] ? 0 : feeds.length },
       () =>
-        `advanced ${formatDuration(seconds)}: chain time ${new Date(Number(now) * 1000).toISOString()}${values["no-heartbeat"] ? "" : `; ${feeds.length} feeds re-posted their price`}`,
+        `advanced ${formatDuration(seconds)}: chain time ${formatTime(now)}${values["no-heartbeat"] ? "" : `; ${feeds.length} feeds re-posted their price`}`,
     );
     return 0;
   },

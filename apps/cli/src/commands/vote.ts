@@ -1,7 +1,8 @@
-import { readClaim, voteOnClaim } from "../chain/assessed.ts";
-import { connectWrite, registryOf } from "../chain/context.ts";
+import { vote as castVote, getClaim } from "@backstop/sdk";
 import { parseCommand, printHelp, required } from "../cli.ts";
 import { type Command, UsageError } from "../command.ts";
+import { connectWrite } from "../context.ts";
+import { formatWhen } from "../format/time.ts";
 import { output } from "../options.ts";
 import { parseId } from "../parse.ts";
 
@@ -24,15 +25,21 @@ const vote: Command = {
     if (help) return printHelp(help);
     const claimId = parseId("--claim", required(values, "claim", USAGE));
     if (values.approve === values.reject) throw new UsageError("pass exactly one of --approve or --reject");
-    const ctx = await connectWrite(values["rpc-url"], values["private-key"]);
-    const d = registryOf(ctx.chainId);
-    const r = await voteOnClaim(ctx.wallet, d.assessedClaims, claimId, values.approve === true);
-    const c = await readClaim(ctx.publicClient, d.assessedClaims, claimId);
+    const ctx = await connectWrite(values);
+    const d = ctx.registry();
+    await ctx.confirm(`vote ${values.approve ? "approve" : "reject"} on claim #${claimId}`);
+    const r = await castVote(ctx.wallet, {
+      assessedClaims: d.assessedClaims,
+      claimId,
+      approve: values.approve === true,
+    });
+    const c = await getClaim(ctx.publicClient, { assessedClaims: d.assessedClaims, claimId });
+    const now = (await ctx.publicClient.getBlock()).timestamp;
     output(
       values.json,
       { claimId, approve: values.approve, yes: c.yes, no: c.no, deadline: c.deadline, tx: r.hash },
       () =>
-        `voted ${values.approve ? "approve" : "reject"} on claim #${claimId}: yes ${c.yes}, no ${c.no}, voting ends ${new Date(Number(c.deadline) * 1000).toISOString()}`,
+        `voted ${values.approve ? "approve" : "reject"} on claim #${claimId}: yes ${c.yes}, no ${c.no}, voting ends ${formatWhen(c.deadline, now)}`,
     );
     return 0;
   },
