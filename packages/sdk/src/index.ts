@@ -38,6 +38,13 @@ export {
   createPool,
 } from "./actions/createPool.ts";
 export {
+  type DeployTriggerErrorType,
+  type DeployTriggerParameters,
+  type DeployTriggerReturnType,
+  deployTrigger,
+  type TriggerSpec,
+} from "./actions/deployTrigger.ts";
+export {
   type DepositErrorType,
   type DepositParameters,
   type DepositReturnType,
