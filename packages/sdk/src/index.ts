@@ -389,3 +389,10 @@ export {
   type UnpauseMarketReturnType,
   unpauseMarket,
 } from "./actions/unpauseMarket.ts";
+export {
+  type DeployTriggerErrorType,
+  type DeployTriggerParameters,
+  type DeployTriggerReturnType,
+  deployTrigger,
+  type TriggerSpec,
+} from "./actions/deployTrigger.ts";

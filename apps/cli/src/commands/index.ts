@@ -7,6 +7,7 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   keys: () => import("./keys.ts"),
   markets: () => import("./markets.ts"),
   market: () => import("./market.ts"),
+  trigger: () => import("./trigger.ts"),
   assessors: () => import("./assessors.ts"),
   pools: () => import("./pools.ts"),
   pool: () => import("./pool.ts"),
