@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { type LocalNode, startLocalNode } from "../devnet/node.ts";
+import { type LocalNode, startLocalNode } from "@backstop/devnet";
 import { bin, devKey, freePort } from "../test/harness.ts";
 
 // The confirmation prompt before a write on a non-local network, answered on a real terminal (a pty from

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { type Devnet, startDevnet } from "../devnet/start.ts";
+import { type Devnet, startDevnet } from "@backstop/devnet";
 import { freePort, run } from "../test/harness.ts";
 
 // The seeded devnet (keeper running): a de-peg freezes, fires and settles a market; the CLI must say so.

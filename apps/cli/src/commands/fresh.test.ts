@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Address } from "viem";
-import { type LocalNode, startLocalNode } from "../devnet/node.ts";
+import { type LocalNode, startLocalNode } from "@backstop/devnet";
 import { devAddress, devKey, freePort, mintMockStable, type Run, run } from "../test/harness.ts";
 
 // A fresh chain: deploy seeds nothing; the role commands build a market and a pool, then LPs and buyers use them.

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { type LocalNode, startLocalNode } from "../devnet/node.ts";
+import { type LocalNode, startLocalNode } from "@backstop/devnet";
 import { devAddress, freePort, run } from "../test/harness.ts";
 
 // A parametric market on a fresh deployment: deploy its trigger, then create the market over it.
