@@ -156,10 +156,13 @@ const RAW_ABI_BASELINE = new Set([
   // Keeper-local Settlement.claimMany until the SDK has the action.
   "packages/keeper/src/claimMany.ts",
   "packages/devnet/src/seed.ts",
+  // Devnet controls: mock feeds (the CLI's `feed` command calls these instead of naming the mock's ABI).
+  "packages/devnet/src/controls.ts",
   "bench/src/quote.ts",
 ]);
 const MOCK_ABI_ALLOWED = new Set([
   "packages/devnet/src/seed.ts",
+  "packages/devnet/src/controls.ts",
   "bench/src/quote.ts",
   // Being replaced by SDK actions (the CLI rewrite deletes apps/cli/src/chain).
   "apps/cli/src/chain/feeds.ts",

@@ -16,6 +16,7 @@ export {
   DevUsageError,
   runDev,
 } from "./cli.ts";
+export { advanceTime, heartbeat, readFeed, setFeedPrice } from "./controls.ts";
 export { DevnetError, PortInUseError } from "./errors.ts";
 export { type RunningKeeper, startDevKeeper } from "./keeper.ts";
 export { answers, type LocalNode, startLocalNode } from "./node.ts";
