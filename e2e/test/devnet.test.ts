@@ -107,7 +107,7 @@ test("test_riskPrice_pricesALiveMarketFromItsPools", async () => {
       rateBps: number;
     };
   };
-  assert.equal(out.marketId, aave.id);
+  assert.equal(out.marketId, Number(aave.id));
   assert.deepEqual(out.onchain, {
     ...out.onchain,
     claims: "assessed",

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Deployment, deploymentPath, readDeployment } from "@backstop/abi/deployments";
+import { devnetDeploymentsDir } from "@backstop/devnet/paths";
 import {
   type Account,
   type Address,
@@ -174,7 +175,11 @@ export async function connectRead(values: ChainValues): Promise<ReadContext> {
     transport: http(url),
     pollingInterval: 100,
   }) as PublicClient;
-  const dir = network.deployments ?? process.env.BACKSTOP_DEPLOYMENTS_DIR;
+  // A devnet keeps its deployment per port (.backstop/devnet-<port>/), so two devnets never share a file.
+  const dir =
+    network.deployments ??
+    process.env.BACKSTOP_DEPLOYMENTS_DIR ??
+    (chainId === LOCAL_CHAIN_ID ? devnetDeploymentsDir(url) : undefined);
   return {
     network,
     rpcUrl: url,

@@ -237,10 +237,16 @@ contract TriggerInvariantsTest is Test {
         }
     }
 
-    /// @dev The campaign did real work: some calls succeeded and some pokes ran.
-    function afterInvariant() public view {
-        assertGt(handler.successes(), 0, "every call reverted");
-        assertGt(handler.pokes(), 0, "no poke ran");
+    /// @dev The handler does real work (no vacuous campaign): its actions succeed and its pokes run. A fixed
+    /// sequence rather than an afterInvariant check, which the runner also evaluated on call-free runs.
+    function test_handler_actionsSucceed() public {
+        handler.setAllPrices(0.97e8);
+        handler.setTvl(1);
+        handler.warp(12 hours);
+        handler.pokeAll();
+        handler.recordAll();
+        assertGe(handler.successes(), 3, "an action reverted");
+        assertEq(handler.pokes(), 4, "a poke did not run");
     }
 
     /// @dev Payout ratios stay within [0, 1e18]; incident() is (0, 0) unless TRIGGERED.

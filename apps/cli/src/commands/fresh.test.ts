@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import type { Address } from "viem";
 import { type LocalNode, startLocalNode } from "@backstop/devnet";
+import type { Address } from "viem";
 import { devAddress, devKey, freePort, mintMockStable, type Run, run } from "../test/harness.ts";
 
 // A fresh chain: deploy seeds nothing; the role commands build a market and a pool, then LPs and buyers use them.
