@@ -33,4 +33,4 @@ export { assertPortFree } from "./ports.ts";
 export { ROLES_BY_INDEX, seedDevnet } from "./seed.ts";
 export type { SeedInfo, TriggerKind } from "./seedTypes.ts";
 export { DEVNET_GOVERNANCE_DELAY, type Devnet, type StartDevnetParameters, startDevnet } from "./start.ts";
-export { formatStatus, readStatus, type Status } from "./summary.ts";
+export { formatStatus, marketStateOf, readStatus, type Status } from "./summary.ts";

@@ -1,30 +1,60 @@
 import { WAD } from "@backstop/core";
-import { formatAmount, getMarkets, getPools, readTrigger } from "@backstop/sdk";
+import {
+  formatAmount,
+  getMarkets,
+  getPools,
+  MARKET_STATUSES,
+  type MarketInfo,
+  type MarketState,
+  marketState,
+  readTrigger,
+  type TriggerState,
+} from "@backstop/sdk";
 import { type PublicClient, zeroAddress } from "viem";
 import type { Registry } from "./chain.ts";
 import { table } from "./table.ts";
 
-const MARKET_STATUS = ["NONE", "ACTIVE", "PAUSED", "TRIGGERED", "RETIRED"] as const;
+/** A market's effective state: its registry status combined with its trigger's (FROZEN, TRIGGERED). */
+export async function marketStateOf(
+  client: PublicClient,
+  m: Pick<MarketInfo, "status" | "trigger">,
+): Promise<{ state: MarketState; triggerState?: TriggerState }> {
+  const triggerState =
+    m.trigger === zeroAddress
+      ? undefined
+      : (await readTrigger(client, { trigger: m.trigger, kind: "unknown" })).state;
+  return { state: marketState(MARKET_STATUSES[m.status] ?? "NONE", triggerState), triggerState };
+}
 
 export type Status = Awaited<ReturnType<typeof readStatus>>;
 
-/** TVL, exposure and utilisation per pool; TVC, status and trigger state per market. */
-export async function readStatus(client: PublicClient, d: Registry) {
+/** TVL, exposure and utilisation per pool; TVC, state and trigger state per market. */
+export async function readStatus(
+  client: PublicClient,
+  d: Pick<Registry, "chainId" | "markets" | "poolLens"> & {
+    seed?: { markets?: { id: string; kind: string }[] };
+  },
+) {
   const [pools, markets] = await Promise.all([
     getPools(client, { markets: d.markets, poolLens: d.poolLens }),
     getMarkets(client, { markets: d.markets }),
   ]);
   const kinds = new Map((d.seed?.markets ?? []).map((m) => [m.id, m.kind]));
   const marketRows = await Promise.all(
-    markets.map(async (m) => ({
-      id: m.id,
-      name: m.termsURI.split("/").pop() ?? "",
-      kind: kinds.get(String(m.id)) ?? (m.claimMode === 1 ? "assessed" : "parametric"),
-      status: MARKET_STATUS[m.status] ?? "NONE",
-      trigger: m.trigger === zeroAddress ? "-" : (await readTrigger(client, { trigger: m.trigger })).state,
-      pools: m.pools,
-      tvc: m.tvc,
-    })),
+    markets.map(async (m) => {
+      const { state, triggerState } = await marketStateOf(client, m);
+      return {
+        id: m.id,
+        name: m.termsURI.split("/").pop() ?? "",
+        claims: m.claimMode === 1 ? "assessed" : "parametric",
+        /** The seed's trigger kind on the devnet (peg, drain, committee, ...), else the claim mode. */
+        kind: kinds.get(String(m.id)) ?? (m.claimMode === 1 ? "assessed" : "parametric"),
+        status: state,
+        trigger: triggerState ?? "-",
+        pools: m.pools,
+        tvc: m.tvc,
+      };
+    }),
   );
   const poolRows = pools.map((p) => ({
     id: p.id,

@@ -1,8 +1,8 @@
+import { marketStateOf } from "@backstop/devnet";
 import { formatAmount, formatBps, getMarkets } from "@backstop/sdk";
 import { parseCommand, printHelp } from "../cli.ts";
 import type { Command } from "../command.ts";
 import { connectRead } from "../context.ts";
-import { marketStateOf } from "../format/status.ts";
 import { table } from "../format/table.ts";
 import { output } from "../options.ts";
 import { formatDuration } from "../parse.ts";

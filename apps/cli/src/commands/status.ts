@@ -1,7 +1,7 @@
+import { formatStatus, readStatus } from "@backstop/devnet";
 import { parseCommand, printHelp } from "../cli.ts";
 import type { Command } from "../command.ts";
 import { connectRead } from "../context.ts";
-import { formatStatus, readStatus } from "../format/status.ts";
 import { output } from "../options.ts";
 
 const USAGE =
