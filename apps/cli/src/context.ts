@@ -39,7 +39,7 @@ export type Signer = WalletClient<Transport, Chain, Account>;
 /** A deployment registry entry, with what the devnet seed recorded when the devnet wrote it. */
 export type Registry = Deployment & {
   groups?: Record<string, number>;
-  seed?: { feeds?: Record<string, Address[]> };
+  seed?: { feeds?: Record<string, Address[]>; markets?: { id: string; kind: string }[] };
 };
 /** A named network: `local` is built in; others come from the config file. */
 export type Network = {
