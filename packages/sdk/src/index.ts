@@ -42,6 +42,42 @@ export {
   type PrepareClaimReturnType,
   prepareClaim,
 } from "./actions/claim.ts";
+// Periphery: insured router, protection series, insured vaults, risk-price feeds.
+export {
+  type CollectProtectionErrorType,
+  type CollectProtectionParameters,
+  type CollectProtectionReturnType,
+  collectProtection,
+  type PrepareCollectProtectionParameters,
+  type PrepareCollectProtectionReturnType,
+  prepareCollectProtection,
+} from "./actions/collectProtection.ts";
+// CLI-facing actions (governance, curation, positions, claims, policy status, development chains).
+export {
+  type ConfigurePoolErrorType,
+  type ConfigurePoolParameters,
+  type ConfigurePoolReturnType,
+  configurePool,
+  type PoolChange,
+  type PoolChangeResult,
+} from "./actions/configurePool.ts";
+export {
+  type ConvertToSharesParameters,
+  type ConvertToSharesReturnType,
+  convertToShares,
+} from "./actions/convertToShares.ts";
+export {
+  type CreateMarketErrorType,
+  type CreateMarketParameters,
+  type CreateMarketReturnType,
+  createMarket,
+} from "./actions/createMarket.ts";
+export {
+  type CreatePoolErrorType,
+  type CreatePoolParameters,
+  type CreatePoolReturnType,
+  createPool,
+} from "./actions/createPool.ts";
 export {
   type DepositErrorType,
   type DepositParameters,
@@ -60,6 +96,12 @@ export {
   type PrepareFinalizeClaimReturnType,
   prepareFinalizeClaim,
 } from "./actions/finalizeClaim.ts";
+export {
+  type AssessorGroup,
+  type GetAssessorsParameters,
+  type GetAssessorsReturnType,
+  getAssessors,
+} from "./actions/getAssessors.ts";
 export { type GetBookParameters, type GetBookReturnType, getBook } from "./actions/getBook.ts";
 export {
   CLAIM_STATUSES,
@@ -69,10 +111,32 @@ export {
   getClaim,
 } from "./actions/getClaim.ts";
 export {
+  type GetClaimOfPolicyParameters,
+  type GetClaimOfPolicyReturnType,
+  getClaimOfPolicy,
+} from "./actions/getClaimOfPolicy.ts";
+export { type GetClaimsParameters, type GetClaimsReturnType, getClaims } from "./actions/getClaims.ts";
+export {
   type GetIncidentParameters,
   type GetIncidentReturnType,
   getIncident,
 } from "./actions/getIncident.ts";
+export {
+  type GetInsuredVaultParameters,
+  type GetInsuredVaultReturnType,
+  getInsuredVault,
+  type InsuredVaultPolicy,
+} from "./actions/getInsuredVault.ts";
+export {
+  type GetMarketParameters,
+  type GetMarketReturnType,
+  getMarket,
+  MARKET_STATUSES,
+  type MarketDetail,
+  type MarketState,
+  type MarketStatus,
+  marketState,
+} from "./actions/getMarket.ts";
 export {
   type GetMarketsParameters,
   type GetMarketsReturnType,
@@ -85,6 +149,24 @@ export {
   getPoliciesOf,
   type PolicyInfo,
 } from "./actions/getPoliciesOf.ts";
+export { type GetPolicyParameters, type GetPolicyReturnType, getPolicy } from "./actions/getPolicy.ts";
+export {
+  type GetPolicyStatusParameters,
+  type GetPolicyStatusReturnType,
+  getPolicyStatus,
+  type PolicyState,
+} from "./actions/getPolicyStatus.ts";
+export {
+  type GetPoolAddressParameters,
+  type GetPoolAddressReturnType,
+  getPoolAddress,
+} from "./actions/getPoolAddress.ts";
+export {
+  type GetPoolConfigParameters,
+  type GetPoolConfigReturnType,
+  getPoolConfig,
+  type PoolMarketConfig,
+} from "./actions/getPoolConfig.ts";
 export {
   type GetPoolsParameters,
   type GetPoolsReturnType,
@@ -92,12 +174,85 @@ export {
   type PoolInfo,
 } from "./actions/getPools.ts";
 export {
+  type GetPositionParameters,
+  type GetPositionReturnType,
+  getPosition,
+} from "./actions/getPosition.ts";
+export {
+  type GetProtectionSeriesParameters,
+  type GetProtectionSeriesReturnType,
+  getProtectionSeries,
+} from "./actions/getProtectionSeries.ts";
+export {
   type GetRedeemRequestParameters,
   type GetRedeemRequestReturnType,
   getRedeemRequest,
 } from "./actions/getRedeemRequest.ts";
+export {
+  type GetRiskPriceParameters,
+  type GetRiskPriceReturnType,
+  getRiskPrice,
+} from "./actions/getRiskPrice.ts";
+export {
+  type GetTokenBalanceParameters,
+  type GetTokenBalanceReturnType,
+  getTokenBalance,
+} from "./actions/getTokenBalance.ts";
 export { type GetTvcParameters, type GetTvcReturnType, getTvc } from "./actions/getTvc.ts";
 export { type GetTvlParameters, type GetTvlReturnType, getTvl } from "./actions/getTvl.ts";
+export {
+  type GovernedCallErrorType,
+  type GovernedCallParameters,
+  type GovernedCallReturnType,
+  governedCall,
+} from "./actions/governedCall.ts";
+export {
+  type IncreaseTimeParameters,
+  type IncreaseTimeReturnType,
+  increaseTime,
+} from "./actions/increaseTime.ts";
+export {
+  type InsuredDepositErrorType,
+  type InsuredDepositParameters,
+  type InsuredDepositReturnType,
+  insuredDeposit,
+  type PrepareInsuredDepositParameters,
+  type PrepareInsuredDepositReturnType,
+  prepareInsuredDeposit,
+} from "./actions/insuredDeposit.ts";
+export {
+  type InsuredVaultDepositErrorType,
+  type InsuredVaultDepositParameters,
+  type InsuredVaultDepositReturnType,
+  insuredVaultDeposit,
+  type PrepareInsuredVaultDepositParameters,
+  type PrepareInsuredVaultDepositReturnType,
+  prepareInsuredVaultDeposit,
+} from "./actions/insuredVaultDeposit.ts";
+export {
+  type InsuredVaultRedeemErrorType,
+  type InsuredVaultRedeemParameters,
+  type InsuredVaultRedeemReturnType,
+  insuredVaultRedeem,
+  type PrepareInsuredVaultRedeemParameters,
+  type PrepareInsuredVaultRedeemReturnType,
+  prepareInsuredVaultRedeem,
+} from "./actions/insuredVaultRedeem.ts";
+export {
+  type MintProtectionErrorType,
+  type MintProtectionParameters,
+  type MintProtectionReturnType,
+  mintProtection,
+  type PrepareMintProtectionParameters,
+  type PrepareMintProtectionReturnType,
+  prepareMintProtection,
+} from "./actions/mintProtection.ts";
+export {
+  type PauseMarketErrorType,
+  type PauseMarketParameters,
+  type PauseMarketReturnType,
+  pauseMarket,
+} from "./actions/pauseMarket.ts";
 export { type PayoutOfParameters, type PayoutOfReturnType, payoutOf } from "./actions/payoutOf.ts";
 export {
   type PokeTriggerErrorType,
@@ -120,6 +275,7 @@ export {
   type QuoteOnchainReturnType,
   quoteOnchain,
 } from "./actions/quoteOnchain.ts";
+export { type ReadFeedParameters, type ReadFeedReturnType, readFeed } from "./actions/readFeed.ts";
 export {
   type ReadPoolMarketStateParameters,
   type ReadPoolMarketStateReturnType,
@@ -152,6 +308,15 @@ export {
   redeemClaim,
 } from "./actions/redeemClaim.ts";
 export {
+  type PrepareRedeemProtectionParameters,
+  type PrepareRedeemProtectionReturnType,
+  prepareRedeemProtection,
+  type RedeemProtectionErrorType,
+  type RedeemProtectionParameters,
+  type RedeemProtectionReturnType,
+  redeemProtection,
+} from "./actions/redeemProtection.ts";
+export {
   type PrepareRequestRedeemParameters,
   type PrepareRequestRedeemReturnType,
   prepareRequestRedeem,
@@ -161,6 +326,37 @@ export {
   requestRedeem,
 } from "./actions/requestRedeem.ts";
 export {
+  type PrepareResolveProtectionParameters,
+  type PrepareResolveProtectionReturnType,
+  prepareResolveProtection,
+  type ResolveProtectionErrorType,
+  type ResolveProtectionParameters,
+  type ResolveProtectionReturnType,
+  resolveProtection,
+} from "./actions/resolveProtection.ts";
+export {
+  type RetireMarketErrorType,
+  type RetireMarketParameters,
+  type RetireMarketReturnType,
+  retireMarket,
+} from "./actions/retireMarket.ts";
+export {
+  type PrepareRollCoverParameters,
+  type PrepareRollCoverReturnType,
+  prepareRollCover,
+  type RollCoverErrorType,
+  type RollCoverParameters,
+  type RollCoverReturnType,
+  rollCover,
+} from "./actions/rollCover.ts";
+export {
+  type AssessorRules,
+  type SetAssessorsErrorType,
+  type SetAssessorsParameters,
+  type SetAssessorsReturnType,
+  setAssessors,
+} from "./actions/setAssessors.ts";
+export {
   type PrepareSetBaseRateParameters,
   type PrepareSetBaseRateReturnType,
   prepareSetBaseRate,
@@ -169,6 +365,12 @@ export {
   type SetBaseRateReturnType,
   setBaseRate,
 } from "./actions/setBaseRate.ts";
+export {
+  type SetMockFeedAnswerErrorType,
+  type SetMockFeedAnswerParameters,
+  type SetMockFeedAnswerReturnType,
+  setMockFeedAnswer,
+} from "./actions/setMockFeedAnswer.ts";
 export {
   type PrepareSetOperatorParameters,
   type PrepareSetOperatorReturnType,
@@ -232,6 +434,12 @@ export {
   topUp,
 } from "./actions/topUp.ts";
 export {
+  type UnpauseMarketErrorType,
+  type UnpauseMarketParameters,
+  type UnpauseMarketReturnType,
+  unpauseMarket,
+} from "./actions/unpauseMarket.ts";
+export {
   type PrepareVoteParameters,
   type PrepareVoteReturnType,
   prepareVote,
@@ -266,126 +474,13 @@ export {
   ROLES,
   VOIDER_FUNCTIONS,
 } from "./deploy/deployBackstop.ts";
+export {
+  type DeployPeripheryParameters,
+  type DeployPeripheryReturnType,
+  deployPeriphery,
+  type InsuredVaultSpec,
+} from "./deploy/deployPeriphery.ts";
 export * from "./errors/index.ts";
 export { withBackstopErrors } from "./internal/read.ts";
 export type { OnHash, Sent } from "./internal/send.ts";
 export type { PreparedRequest, ReadClient, WriteClient } from "./internal/types.ts";
-// CLI-facing actions (governance, curation, positions, claims, policy status, development chains).
-export {
-  type ConfigurePoolErrorType,
-  type ConfigurePoolParameters,
-  type ConfigurePoolReturnType,
-  configurePool,
-  type PoolChange,
-  type PoolChangeResult,
-} from "./actions/configurePool.ts";
-export {
-  type ConvertToSharesParameters,
-  type ConvertToSharesReturnType,
-  convertToShares,
-} from "./actions/convertToShares.ts";
-export {
-  type CreateMarketErrorType,
-  type CreateMarketParameters,
-  type CreateMarketReturnType,
-  createMarket,
-} from "./actions/createMarket.ts";
-export {
-  type CreatePoolErrorType,
-  type CreatePoolParameters,
-  type CreatePoolReturnType,
-  createPool,
-} from "./actions/createPool.ts";
-export {
-  type AssessorGroup,
-  type GetAssessorsParameters,
-  type GetAssessorsReturnType,
-  getAssessors,
-} from "./actions/getAssessors.ts";
-export {
-  type GetClaimOfPolicyParameters,
-  type GetClaimOfPolicyReturnType,
-  getClaimOfPolicy,
-} from "./actions/getClaimOfPolicy.ts";
-export { type GetClaimsParameters, type GetClaimsReturnType, getClaims } from "./actions/getClaims.ts";
-export {
-  type GetMarketParameters,
-  type GetMarketReturnType,
-  getMarket,
-  MARKET_STATUSES,
-  type MarketDetail,
-  type MarketState,
-  type MarketStatus,
-  marketState,
-} from "./actions/getMarket.ts";
-export { type GetPolicyParameters, type GetPolicyReturnType, getPolicy } from "./actions/getPolicy.ts";
-export {
-  type GetPolicyStatusParameters,
-  type GetPolicyStatusReturnType,
-  getPolicyStatus,
-  type PolicyState,
-} from "./actions/getPolicyStatus.ts";
-export {
-  type GetPoolAddressParameters,
-  type GetPoolAddressReturnType,
-  getPoolAddress,
-} from "./actions/getPoolAddress.ts";
-export {
-  type GetPoolConfigParameters,
-  type GetPoolConfigReturnType,
-  getPoolConfig,
-  type PoolMarketConfig,
-} from "./actions/getPoolConfig.ts";
-export {
-  type GetPositionParameters,
-  type GetPositionReturnType,
-  getPosition,
-} from "./actions/getPosition.ts";
-export {
-  type GetTokenBalanceParameters,
-  type GetTokenBalanceReturnType,
-  getTokenBalance,
-} from "./actions/getTokenBalance.ts";
-export {
-  type GovernedCallErrorType,
-  type GovernedCallParameters,
-  type GovernedCallReturnType,
-  governedCall,
-} from "./actions/governedCall.ts";
-export {
-  type IncreaseTimeParameters,
-  type IncreaseTimeReturnType,
-  increaseTime,
-} from "./actions/increaseTime.ts";
-export {
-  type PauseMarketErrorType,
-  type PauseMarketParameters,
-  type PauseMarketReturnType,
-  pauseMarket,
-} from "./actions/pauseMarket.ts";
-export { type ReadFeedParameters, type ReadFeedReturnType, readFeed } from "./actions/readFeed.ts";
-export {
-  type RetireMarketErrorType,
-  type RetireMarketParameters,
-  type RetireMarketReturnType,
-  retireMarket,
-} from "./actions/retireMarket.ts";
-export {
-  type AssessorRules,
-  type SetAssessorsErrorType,
-  type SetAssessorsParameters,
-  type SetAssessorsReturnType,
-  setAssessors,
-} from "./actions/setAssessors.ts";
-export {
-  type SetMockFeedAnswerErrorType,
-  type SetMockFeedAnswerParameters,
-  type SetMockFeedAnswerReturnType,
-  setMockFeedAnswer,
-} from "./actions/setMockFeedAnswer.ts";
-export {
-  type UnpauseMarketErrorType,
-  type UnpauseMarketParameters,
-  type UnpauseMarketReturnType,
-  unpauseMarket,
-} from "./actions/unpauseMarket.ts";
