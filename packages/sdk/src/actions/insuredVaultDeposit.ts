@@ -55,6 +55,7 @@ export async function insuredVaultDeposit(
   const log = expectEvent(sent, {
     abi: insuredVaultAbi,
     eventName: "Deposit",
+    address: params.vault,
     action: "insuredVaultDeposit",
   });
   return { ...sent, shares: log.args.shares };

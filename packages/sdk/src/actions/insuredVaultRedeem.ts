@@ -53,6 +53,7 @@ export async function insuredVaultRedeem(
   const log = expectEvent(sent, {
     abi: insuredVaultAbi,
     eventName: "Withdraw",
+    address: params.vault,
     action: "insuredVaultRedeem",
   });
   return { ...sent, assets: log.args.assets, shares: log.args.shares };

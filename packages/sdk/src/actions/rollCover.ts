@@ -1,5 +1,5 @@
 import { insuredVaultAbi } from "@backstop/abi";
-import { type Address, parseEventLogs } from "viem";
+import { type Address, isAddressEqual, parseEventLogs } from "viem";
 import type { ContractRevertError, UnknownRevertError } from "../errors/contract.ts";
 import { type OnHash, type Sent, send } from "../internal/send.ts";
 import type { PreparedRequest, WriteClient } from "../internal/types.ts";
@@ -34,7 +34,10 @@ export async function rollCover(
   params: RollCoverParameters,
 ): Promise<RollCoverReturnType> {
   const sent = await send(client, prepareRollCover(params), undefined, params.onHash);
-  const logs = parseEventLogs({ abi: insuredVaultAbi, logs: sent.receipt.logs });
+  const logs = parseEventLogs({
+    abi: insuredVaultAbi,
+    logs: sent.receipt.logs.filter((l) => isAddressEqual(l.address, params.vault)),
+  });
   const expired = logs.flatMap((l) => (l.eventName === "PolicyExpired" ? [l.args.policyId] : []));
   const rolled = logs.find((l) => l.eventName === "CoverRolled");
   if (rolled?.eventName !== "CoverRolled")
