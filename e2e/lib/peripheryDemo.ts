@@ -131,10 +131,10 @@ export async function runPeripheryDemo(log: (line: string) => void): Promise<Dem
     const mint = JSON.parse(
       await run(["protect", "mint", "--series", "demo", "--amount", "20000"], undefined, true),
     ) as {
-      lot: number;
+      lotId: number;
     };
     await run(["time", "advance", "8d"]);
-    await run(["protect", "resolve", "--series", "demo", "--lot", String(mint.lot)]);
+    await run(["protect", "resolve", "--series", "demo", "--lot", String(mint.lotId)]);
     await run(["protect", "resolve", "--series", "demo", "--lot", p.policies.protection]);
     log(`$ (ERC-20 transfer) dev account #8 sends 5000 protection tokens to dev account #0`);
     const tx = await minter.writeContract({

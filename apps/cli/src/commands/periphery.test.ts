@@ -53,7 +53,7 @@ test("test_vaultShow_demoIsCoveredByTheSeededRoll", async () => {
   assert.equal(v.address, devnet.deployment.seed?.periphery?.insuredVaults.demo);
   assert.equal(v.policies.length, 1);
   assert.ok(BigInt(v.coverageRatioBps) >= 10_000n);
-  assert.equal(v.config.marketId, depegId());
+  assert.equal(v.config.marketId, Number(depegId()));
   const text = await cli(["vault", "show", "--vault", "demo"]);
   assert.match(text.stdout, /share price 1\.\d+ USDC/);
 });
@@ -72,7 +72,8 @@ test("test_insureDeposit_sharesAndPolicyInOneTransaction", async () => {
     "30d",
   ]);
   assert.ok(Number(r.policyId) > 0);
-  assert.equal(r.coverAmount, "1000000000");
+  // The shares' asset value: the deposit, less ERC-4626 rounding.
+  assert.ok(1_000_000_000n - BigInt(r.coverAmount) <= 1n, r.coverAmount);
   assert.ok(BigInt(r.shares) > 0n && BigInt(r.premium) > 0n);
 });
 
@@ -89,11 +90,11 @@ test("test_vaultDepositRollRedeem", async () => {
 
 test("test_protectMintShowAndRiskFeed", async () => {
   const m = await ok(["protect", "mint", "--series", "demo", "--amount", "1000"]);
-  assert.ok(Number(m.lot) > 0);
+  assert.ok(Number(m.lotId) > 0, JSON.stringify(m));
   const s = await ok(["protect", "show", "--series", "demo"]);
   assert.equal(s.holder.locked, "1000000000");
-  assert.equal(s.expiry % 86_400, 0);
-  const early = await cli(["protect", "resolve", "--series", "demo", "--lot", String(m.lot)]);
+  assert.equal(BigInt(s.expiry) % 86_400n, 0n);
+  const early = await cli(["protect", "resolve", "--series", "demo", "--lot", String(m.lotId)]);
   assert.equal(early.code, 1);
   oneLine(early);
   assert.match(early.stderr, /^backstop: lot \d+ matures at .*; resolve it after that time/);

@@ -120,7 +120,7 @@ const protect: Command = {
         values.json,
         {
           series,
-          lot: r.policyId,
+          lotId: r.policyId,
           policyId: r.policyId,
           amount: r.amount,
           premium: r.premium,
@@ -138,7 +138,7 @@ const protect: Command = {
       const r = await resolveProtection(ctx.wallet, { series, policyId: lot });
       output(
         values.json,
-        { series, lot, holder: r.holder, amount: r.amount, eligible: r.eligible, tx: r.hash },
+        { series, lotId: lot, holder: r.holder, amount: r.amount, eligible: r.eligible, tx: r.hash },
         () =>
           r.eligible
             ? `lot #${lot}: ${formatAmount(r.amount)} tokens of ${r.holder} unlocked (transferable, redeemable after settlement) (tx ${r.hash})`

@@ -1,4 +1,4 @@
-import { formatBps, getRiskPrice } from "@backstop/sdk";
+import { getRiskPrice } from "@backstop/sdk";
 import { formatUnits } from "viem";
 import { marketOf, parseCommand, printHelp, required } from "../cli.ts";
 import type { Command } from "../command.ts";
@@ -38,7 +38,7 @@ const riskFeed: Command = {
     output(values.json, r, () =>
       [
         `${r.description} (${r.feed})`,
-        `answer ${r.answer} (${r.decimals} decimals) = ${formatUnits(r.answer * 100n, r.decimals)}% a year = ${formatBps(r.rateBps)}`,
+        `answer ${r.answer} (${r.decimals} decimals) = ${formatUnits(r.answer * 100n, r.decimals)}% a year (${r.rateBps} bps)`,
         `round ${r.roundId}, updated ${formatTime(r.updatedAt)}`,
       ].join("\n"),
     );
