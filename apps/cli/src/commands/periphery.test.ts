@@ -97,7 +97,7 @@ test("test_protectMintShowAndRiskFeed", async () => {
   const early = await cli(["protect", "resolve", "--series", "demo", "--lot", String(m.lotId)]);
   assert.equal(early.code, 1);
   oneLine(early);
-  assert.match(early.stderr, /^backstop: lot \d+ matures at .*; resolve it after that time/);
+  assert.match(early.stderr, /^backstop: LotNotMature: lot \d+ matures at .*; resolve it after that time/);
   const f = await ok(["risk-feed", "--market", depegId()]);
   assert.equal(f.decimals, 8);
   assert.equal(BigInt(f.answer), BigInt(f.rateBps) * 10_000n);
