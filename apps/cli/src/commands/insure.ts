@@ -12,6 +12,7 @@ import { QUOTE_OPTIONS, quoteFromArgs } from "./quote.ts";
 const USAGE = `usage: backstop insure deposit --vault <addr|name> --amount <USDC> --market <id> --period <30d|seconds> [--max-premium <USDC>] [--pools 0,1] [--min-shares <n>] [--router <addr>]
 Deposits into an ERC-4626 vault and buys cover for the position in one transaction (InsuredRouter):
 the vault's shares and the policy NFT go to the signer; the unspent premium is refunded in the same call.
+Pays with one EIP-2612 permit (deadline from chain time), so no approval is left behind.
   --vault <addr|name>   the ERC-4626 vault (a name recorded by the devnet: demo)
   --amount <USDC>       assets to deposit; the cover is the shares' asset value
   --max-premium <USDC>  the most to pay (default: the quote plus 1%)
@@ -55,7 +56,10 @@ const insure: Command = {
     await ctx.confirm(
       `deposit ${formatAmount(amount)} USDC into ${vault} with cover on market ${marketId} for ${formatDuration(period)}, paying at most ${formatAmount(maxPremium)} USDC`,
     );
+    // One EIP-2612 permit for the deposit and the premium (same token), deadline from chain time: no approval.
+    const chainNow = (await ctx.publicClient.getBlock()).timestamp;
     const r = await insuredDeposit(ctx.wallet, {
+      permit: { deadline: chainNow + 3_600n },
       router,
       vault,
       assets: amount,

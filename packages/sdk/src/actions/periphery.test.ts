@@ -135,6 +135,57 @@ describe("insuredDeposit", () => {
   });
 });
 
+describe("insuredDeposit with a permit", () => {
+  it("test_insuredDeposit_permitInsteadOfApproval_targetsTheWithPermitCall", async () => {
+    const q = await quote(w.other, {
+      markets: w.d.markets,
+      poolLens: w.d.poolLens,
+      marketId: w.markets.parametric,
+      amount: usd(2_000),
+      period: 30n * DAY,
+    });
+    const r = await insuredDeposit(w.other, {
+      router: p.router,
+      vault: yv,
+      assets: usd(2_000),
+      marketId: w.markets.parametric,
+      period: 30n * DAY,
+      pools: q.pools,
+      maxPremium: q.total,
+      permit: true,
+    });
+    assert.ok(r.policyId > 0n && r.shares > 0n);
+    const tx = await getTransaction(w.chain.publicClient, { hash: r.hash });
+    assert.equal(
+      tx.input.slice(0, 10),
+      encodeFunctionData(
+        prepareInsuredDeposit({
+          router: p.router,
+          vault: yv,
+          assets: 1n,
+          minShares: 0n,
+          marketId: 1n,
+          coverAmount: 0n,
+          period: 1n,
+          pools: [0],
+          maxPremium: 1n,
+          permits: {
+            asset: { value: 1n, deadline: 1n, v: 27, r: `0x${"11".repeat(32)}`, s: `0x${"22".repeat(32)}` },
+          },
+        }) as never,
+      ).slice(0, 10),
+      "insuredDepositWithPermit",
+    );
+    const allowance = await w.chain.publicClient.readContract({
+      address: w.d.stable,
+      abi: erc20Abi,
+      functionName: "allowance",
+      args: [w.other.account.address, p.router],
+    });
+    assert.equal(allowance, 0n, "the router keeps no allowance: the permit was spent exactly");
+  });
+});
+
 describe("insured vault", () => {
   it("test_insuredVault_depositRollIsIdempotentAndShows", async () => {
     const dep = await insuredVaultDeposit(w.buyer, { vault, assets: usd(100_000) });
