@@ -39,7 +39,20 @@ export type Signer = WalletClient<Transport, Chain, Account>;
 /** A deployment registry entry, with what the devnet seed recorded when the devnet wrote it. */
 export type Registry = Deployment & {
   groups?: Record<string, number>;
-  seed?: { feeds?: Record<string, Address[]>; markets?: { id: string; kind: string }[] };
+  seed?: {
+    feeds?: Record<string, Address[]>;
+    markets?: { id: string; kind: string }[];
+    periphery?: PeripheryRecord;
+  };
+};
+/** The periphery a devnet seed recorded (see @backstop/devnet's PeripherySeed): names for --vault/--series. */
+export type PeripheryRecord = {
+  router: Address;
+  protectionFactory: Address;
+  yieldVaults: Record<string, Address>;
+  insuredVaults: Record<string, Address>;
+  series: Record<string, { address: Address; marketId: string; expiry: string }>;
+  riskFeeds: Record<string, Address>;
 };
 /** A named network: `local` is built in; others come from the config file. */
 export type Network = {

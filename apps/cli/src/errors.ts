@@ -85,6 +85,11 @@ export class MarketNotFoundError extends CliError {
   override name = "MarketNotFoundError";
 }
 
+/** A periphery contract named by --vault / --series / --market is not recorded (nor a valid address). */
+export class PeripheryNotFoundError extends CliError {
+  override name = "PeripheryNotFoundError";
+}
+
 /** The pool id names no pool of the deployment. */
 export class PoolNotFoundError extends CliError {
   override name = "PoolNotFoundError";

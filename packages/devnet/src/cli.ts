@@ -3,6 +3,7 @@ import { KEEPER_INDEX } from "./accounts.ts";
 import { watchAncestors } from "./ancestors.ts";
 import { connectRead } from "./chain.ts";
 import { DevnetError } from "./errors.ts";
+import type { PeripherySeed } from "./seedTypes.ts";
 import { type Devnet, startDevnet } from "./start.ts";
 import { formatStatus, readStatus } from "./summary.ts";
 import { formatDuration } from "./table.ts";
@@ -138,6 +139,7 @@ export async function runDev(
           `  pool factory ${d.poolFactory}   assessed claims ${d.assessedClaims}   USDC (mock) ${d.stable}`,
           `  feeds USDC ${d.seed?.feeds.USDC?.join(", ")}`,
           `        USDT ${d.seed?.feeds.USDT?.join(", ")}`,
+          ...peripheryLines(d.seed?.periphery),
           `  de-peg rule: below $0.995 for ${formatDuration(d.seed?.pegWindow ?? 0)} without a $0.999 recovery; bridge ${d.seed?.bridge}`,
           `  ready in ${((devnet.timings.nodeMs + devnet.timings.deployMs + devnet.timings.seedMs) / 1000).toFixed(1)}s (node ${(devnet.timings.nodeMs / 1000).toFixed(1)}s, deploy ${(devnet.timings.deployMs / 1000).toFixed(1)}s, seed ${(devnet.timings.seedMs / 1000).toFixed(1)}s)`,
           "",
@@ -152,6 +154,7 @@ export async function runDev(
                 "  npm run backstop -- buy --market 3 --amount 10000 --period 30d",
                 "  npm run backstop -- feed set --asset USDC --price 0.97 && npm run backstop -- time advance 25h",
                 "  (the keeper then settles and pays the holder: no claim needed)",
+                "  npm run backstop -- vault show --vault demo && npm run backstop -- protect show --series demo",
                 "Ctrl-C stops the chain and the keeper.",
               ].join("\n"),
         ].join("\n"),
@@ -180,4 +183,26 @@ export async function runDev(
   else say("stopping the keeper and the chain...");
   await stopAll();
   return why === "chain" ? 1 : 0;
+}
+
+/** The periphery's addresses, by the names the CLI accepts (`--vault demo`, `--series demo`). */
+export function peripheryLines(p: PeripherySeed | undefined): string[] {
+  if (!p) return [];
+  const series = Object.entries(p.series).map(
+    ([name, x]) =>
+      `${name} ${x.address} (market ${x.marketId}, expiry ${new Date(Number(x.expiry) * 1000).toISOString().slice(0, 10)})`,
+  );
+  return [
+    `  periphery: insured router ${p.router}   protection factory ${p.protectionFactory}`,
+    `    yield vault (mock)  ${Object.entries(p.yieldVaults)
+      .map(([n, a]) => `${n} ${a}`)
+      .join(", ")}`,
+    `    insured vault       ${Object.entries(p.insuredVaults)
+      .map(([n, a]) => `${n} ${a}`)
+      .join(", ")} (cover rolled: policy #${p.policies.vault})`,
+    `    protection series   ${series.join(", ")}`,
+    `    risk-price feeds    ${Object.entries(p.riskFeeds)
+      .map(([m, a]) => `market ${m} ${a}`)
+      .join(", ")}`,
+  ];
 }

@@ -25,9 +25,11 @@ import {
   parseUnits,
   zeroAddress,
 } from "viem";
+import { KEEPER_INDEX } from "./accounts.ts";
 import type { Registry, Signer } from "./chain.ts";
 import { write } from "./chain.ts";
 import { DevnetError } from "./errors.ts";
+import { PERIPHERY, seedPeriphery } from "./seedPeriphery.ts";
 import {
   ASSESSORS,
   COMMITTEE,
@@ -291,7 +293,26 @@ export async function seedDevnet({ publicClient, wallets, deployment }: SeedPara
     policies.push(String(bought.policyId));
   }
 
+  const periphery = await seedPeriphery({
+    publicClient,
+    gov,
+    depositor: at(ROLES_BY_INDEX.buyers[0]),
+    minter: at(ROLES_BY_INDEX.buyers[1]),
+    keeper: addr(KEEPER_INDEX),
+    deployment,
+    markets,
+    // The pools backing the demo market, cheapest curator first.
+    pools: POOLS.flatMap((spec, i) =>
+      spec.weights[PERIPHERY.market] === undefined
+        ? []
+        : [{ id: pools[i]?.id ?? i, factor: spec.rateFactor }],
+    )
+      .sort((a, b) => a.factor - b.factor)
+      .map((x) => x.id),
+  });
+
   return {
+    periphery,
     groups,
     feeds,
     bridge: addr(ROLES_BY_INDEX.bridge),

@@ -42,6 +42,16 @@ export {
   type PrepareClaimReturnType,
   prepareClaim,
 } from "./actions/claim.ts";
+// Periphery: insured router, protection series, insured vaults, risk-price feeds.
+export {
+  type CollectProtectionErrorType,
+  type CollectProtectionParameters,
+  type CollectProtectionReturnType,
+  collectProtection,
+  type PrepareCollectProtectionParameters,
+  type PrepareCollectProtectionReturnType,
+  prepareCollectProtection,
+} from "./actions/collectProtection.ts";
 // CLI-facing actions (governance, curation, positions, claims, policy status, development chains).
 export {
   type ConfigurePoolErrorType,
@@ -119,6 +129,12 @@ export {
   getIncident,
 } from "./actions/getIncident.ts";
 export {
+  type GetInsuredVaultParameters,
+  type GetInsuredVaultReturnType,
+  getInsuredVault,
+  type InsuredVaultPolicy,
+} from "./actions/getInsuredVault.ts";
+export {
   type GetMarketParameters,
   type GetMarketReturnType,
   getMarket,
@@ -170,10 +186,20 @@ export {
   getPosition,
 } from "./actions/getPosition.ts";
 export {
+  type GetProtectionSeriesParameters,
+  type GetProtectionSeriesReturnType,
+  getProtectionSeries,
+} from "./actions/getProtectionSeries.ts";
+export {
   type GetRedeemRequestParameters,
   type GetRedeemRequestReturnType,
   getRedeemRequest,
 } from "./actions/getRedeemRequest.ts";
+export {
+  type GetRiskPriceParameters,
+  type GetRiskPriceReturnType,
+  getRiskPrice,
+} from "./actions/getRiskPrice.ts";
 export {
   type GetTokenBalanceParameters,
   type GetTokenBalanceReturnType,
@@ -192,6 +218,42 @@ export {
   type IncreaseTimeReturnType,
   increaseTime,
 } from "./actions/increaseTime.ts";
+export {
+  type InsuredDepositErrorType,
+  type InsuredDepositParameters,
+  type InsuredDepositReturnType,
+  insuredDeposit,
+  type PrepareInsuredDepositParameters,
+  type PrepareInsuredDepositReturnType,
+  prepareInsuredDeposit,
+} from "./actions/insuredDeposit.ts";
+export {
+  type InsuredVaultDepositErrorType,
+  type InsuredVaultDepositParameters,
+  type InsuredVaultDepositReturnType,
+  insuredVaultDeposit,
+  type PrepareInsuredVaultDepositParameters,
+  type PrepareInsuredVaultDepositReturnType,
+  prepareInsuredVaultDeposit,
+} from "./actions/insuredVaultDeposit.ts";
+export {
+  type InsuredVaultRedeemErrorType,
+  type InsuredVaultRedeemParameters,
+  type InsuredVaultRedeemReturnType,
+  insuredVaultRedeem,
+  type PrepareInsuredVaultRedeemParameters,
+  type PrepareInsuredVaultRedeemReturnType,
+  prepareInsuredVaultRedeem,
+} from "./actions/insuredVaultRedeem.ts";
+export {
+  type MintProtectionErrorType,
+  type MintProtectionParameters,
+  type MintProtectionReturnType,
+  mintProtection,
+  type PrepareMintProtectionParameters,
+  type PrepareMintProtectionReturnType,
+  prepareMintProtection,
+} from "./actions/mintProtection.ts";
 export {
   type PauseMarketErrorType,
   type PauseMarketParameters,
@@ -253,6 +315,15 @@ export {
   redeemClaim,
 } from "./actions/redeemClaim.ts";
 export {
+  type PrepareRedeemProtectionParameters,
+  type PrepareRedeemProtectionReturnType,
+  prepareRedeemProtection,
+  type RedeemProtectionErrorType,
+  type RedeemProtectionParameters,
+  type RedeemProtectionReturnType,
+  redeemProtection,
+} from "./actions/redeemProtection.ts";
+export {
   type PrepareRequestRedeemParameters,
   type PrepareRequestRedeemReturnType,
   prepareRequestRedeem,
@@ -262,11 +333,29 @@ export {
   requestRedeem,
 } from "./actions/requestRedeem.ts";
 export {
+  type PrepareResolveProtectionParameters,
+  type PrepareResolveProtectionReturnType,
+  prepareResolveProtection,
+  type ResolveProtectionErrorType,
+  type ResolveProtectionParameters,
+  type ResolveProtectionReturnType,
+  resolveProtection,
+} from "./actions/resolveProtection.ts";
+export {
   type RetireMarketErrorType,
   type RetireMarketParameters,
   type RetireMarketReturnType,
   retireMarket,
 } from "./actions/retireMarket.ts";
+export {
+  type PrepareRollCoverParameters,
+  type PrepareRollCoverReturnType,
+  prepareRollCover,
+  type RollCoverErrorType,
+  type RollCoverParameters,
+  type RollCoverReturnType,
+  rollCover,
+} from "./actions/rollCover.ts";
 export {
   type AssessorRules,
   type SetAssessorsErrorType,
@@ -392,6 +481,12 @@ export {
   ROLES,
   VOIDER_FUNCTIONS,
 } from "./deploy/deployBackstop.ts";
+export {
+  type DeployPeripheryParameters,
+  type DeployPeripheryReturnType,
+  deployPeriphery,
+  type InsuredVaultSpec,
+} from "./deploy/deployPeriphery.ts";
 export * from "./errors/index.ts";
 export { withBackstopErrors } from "./internal/read.ts";
 export type { OnHash, Sent } from "./internal/send.ts";

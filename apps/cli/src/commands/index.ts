@@ -26,4 +26,8 @@ export const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   time: () => import("./time.ts"),
   replay: () => import("./replay.ts"),
   risk: () => import("./risk.ts"),
+  "risk-feed": () => import("./risk-feed.ts"),
+  insure: () => import("./insure.ts"),
+  protect: () => import("./protect.ts"),
+  vault: () => import("./vault.ts"),
 };

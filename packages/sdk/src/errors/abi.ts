@@ -6,12 +6,17 @@ import {
   drainTriggerAbi,
   erc2612ErrorsAbi,
   errorsLibAbi,
+  insuredRouterAbi,
+  insuredVaultAbi,
   marketsAbi,
   optimisticTriggerAbi,
   pegTriggerAbi,
   poolAbi,
   poolFactoryAbi,
   poolLensAbi,
+  protectionFactoryAbi,
+  protectionSeriesAbi,
+  riskPriceFeedAbi,
   settlementAbi,
 } from "@backstop/abi";
 import type { Abi, ContractErrorArgs, ContractErrorName } from "viem";
@@ -35,6 +40,11 @@ export type BackstopErrorsAbi = readonly (
   | ErrorsOf<typeof committeeTriggerAbi>
   | ErrorsOf<typeof optimisticTriggerAbi>
   | ErrorsOf<typeof erc2612ErrorsAbi>
+  | ErrorsOf<typeof insuredRouterAbi>
+  | ErrorsOf<typeof insuredVaultAbi>
+  | ErrorsOf<typeof protectionSeriesAbi>
+  | ErrorsOf<typeof protectionFactoryAbi>
+  | ErrorsOf<typeof riskPriceFeedAbi>
 )[];
 
 /** The name of any custom error the protocol can raise (`PremiumTooHigh`, `InsufficientCapacity`, ...). */
@@ -79,6 +89,11 @@ export const backstopErrorsAbi: BackstopErrorsAbi = errorsOf(
   committeeTriggerAbi,
   optimisticTriggerAbi,
   erc2612ErrorsAbi,
+  insuredRouterAbi,
+  insuredVaultAbi,
+  protectionSeriesAbi,
+  protectionFactoryAbi,
+  riskPriceFeedAbi,
 ) as unknown as BackstopErrorsAbi;
 
 /** The input names of each error, to expose its arguments by name. */

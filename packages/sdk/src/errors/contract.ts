@@ -241,6 +241,28 @@ const classes: Record<string, typeof ContractRevertError> = {
   TooEarly: ClaimStatusError,
   AlreadyVoted: ClaimStatusError,
   VotingClosed: ClaimStatusError,
+  // Periphery (router, insured vault, protection series, risk-price feed).
+  SharesBelowMinimum: InvalidParameterError,
+  DepositNotPulled: InvalidParameterError,
+  InvalidCoverageTarget: InvalidParameterError,
+  InvalidExpiry: InvalidParameterError,
+  NotParametric: InvalidParameterError,
+  SeriesExists: InvalidParameterError,
+  UnexpectedToken: InvalidParameterError,
+  DepositNotAllowed: AssetNotAllowedError,
+  NotKeeper: UnauthorizedError,
+  NotPayer: UnauthorizedError,
+  InsufficientYield: PremiumTooHighError,
+  CoverNotFilled: InsufficientCapacityError,
+  TooManyPolicies: PoolConfigError,
+  CoverNotConfigured: PoolConfigError,
+  TokensLocked: TokenTransferError,
+  LotNotMature: ClaimStatusError,
+  UnknownLot: NotFoundError,
+  TriggerFrozen: MarketClosedError,
+  NotCollected: NotSettledError,
+  NotEligible: ClaimRejectedError,
+  NoRoundData: NotFoundError,
 };
 
 /** Builds the typed error for a decoded revert, with a message saying what to change. */
@@ -443,6 +465,48 @@ export function describe(
       return "the signature is malformed; sign again with the owner's key";
     case "ERC721NonexistentToken":
       return `policy ${s(0)} does not exist; list policies with getPoliciesOf`;
+    case "SharesBelowMinimum":
+      return `the deposit gave ${s(0)} shares, below minShares ${s(1)}; lower minShares or retry`;
+    case "DepositNotPulled":
+      return `the vault left ${amt(1)} of the ${amt(0)} deposited behind; use a standard ERC-4626 vault`;
+    case "DepositNotAllowed":
+      return `${s(0)} may not deposit for ${s(1)}: the vault's deposit gate refuses; ask its owner to allow the account`;
+    case "NotKeeper":
+      return `${s(0)} is neither a keeper nor the owner of the insured vault; roll cover from a keeper account`;
+    case "InsufficientYield":
+      return `the premium ${amt(0)} exceeds the yield available ${amt(1)}; lower the coverage target or sponsor premiums by sending the asset to the vault`;
+    case "CoverNotFilled":
+      return `the candidate pools can fill ${amt(1)} of the ${amt(0)} of cover wanted; add pools to the vault's cover config`;
+    case "InvalidCoverageTarget":
+      return `coverage target ${formatBps(n(0))} must be above 0% and at most 100%`;
+    case "TooManyPolicies":
+      return `the insured vault already holds ${s(0)} live policies; wait for some to expire`;
+    case "CoverNotConfigured":
+      return "the insured vault has no cover configuration yet; its owner must call setCoverConfig";
+    case "UnexpectedToken":
+      return `${s(0)} is not the policy NFT; only Backstop policies can be sent here`;
+    case "NotPayer":
+      return `${s(0)} is not the settlement or claims module`;
+    case "InvalidExpiry":
+      return `expiry ${s(0)} is not a future UTC day boundary (a multiple of 86400)`;
+    case "NotParametric":
+      return `market ${s(0)} is not parametric; protection series exist only on parametric markets`;
+    case "SeriesExists":
+      return `a series for market ${s(0)} and expiry ${s(1)} exists already; use it`;
+    case "TokensLocked":
+      return `${s(0)} has ${amt(1)} unlocked protection but moves ${amt(2)}; resolve matured lots first (the rest stay locked until they mature)`;
+    case "LotNotMature":
+      return `lot ${s(0)} matures at ${s(1)}; resolve it after that time`;
+    case "UnknownLot":
+      return `${s(0)} is not an unresolved lot of this series (already resolved, or another series')`;
+    case "TriggerFrozen":
+      return `market ${s(0)}'s trigger is confirming an incident; resolve lots once it is ACTIVE or TRIGGERED`;
+    case "NotCollected":
+      return "the series has not collected every payout yet; run collect first";
+    case "NotEligible":
+      return `redeeming ${amt(0)} but only ${amt(1)} eligible tokens remain; redeem at most that`;
+    case "NoRoundData":
+      return `round ${s(0)} is not the latest; the risk-price feed keeps no history (use latestRoundData)`;
     case "Error":
       return `reverted: ${s(0)}`;
     case "Panic":
