@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Deployment } from "@backstop/abi";
 import { readDeployment } from "@backstop/abi/deployments";
@@ -82,6 +81,12 @@ async function blockHash(url: string, block: number): Promise<string | undefined
   } catch {
     return undefined;
   }
+}
+
+/** Ponder's CLI entry, found from the package's module entry (its package.json is not exported). */
+function ponderBin(): string {
+  const url = import.meta.resolve("ponder");
+  return path.join(path.dirname(new URL(url).pathname), "bin/ponder.js");
 }
 
 /** A hash of the indexer's code: a changed indexer re-indexes into a new schema instead of failing. */
@@ -171,10 +176,7 @@ export async function startIndexer(params: StartIndexerParameters = {}): Promise
       writeFileSync(marker, identity);
       env.BACKSTOP_PGLITE_DIR = path.join(dir, "db");
     }
-    const bin = path.join(
-      path.dirname(createRequire(path.join(ponderRoot, "../package.json")).resolve("ponder/package.json")),
-      "dist/esm/bin/ponder.js",
-    );
+    const bin = ponderBin();
     const child = spawn(
       process.execPath,
       [

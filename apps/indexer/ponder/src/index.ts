@@ -86,7 +86,7 @@ ponder.on("Markets:MarketCreated", async ({ event, context }) => {
     await context.db
       .insert(trigger)
       .values({
-        address: event.args.trigger,
+        address: event.args.trigger.toLowerCase() as Hex,
         marketId: event.args.marketId,
         state: 0,
         updatedBlock: event.block.number,
@@ -140,10 +140,22 @@ ponder.on("Markets:PausedSet", async ({ event, context }) => {
 
 ponder.on("Markets:PoolRegistered", async ({ event, context }) => {
   const id = Number(event.args.poolId);
+  // The pool's constructor set its parameters (PoolParamsSet) before it was registered: read them.
+  const [curatorFeeBps, leverageBps, cooldown, gate, timelock] = await context.client.readContract({
+    address: event.args.pool,
+    abi: poolAbi,
+    functionName: "poolParams",
+    blockNumber: event.block.number,
+  });
   await context.db.insert(pool).values({
     id,
     address: event.args.pool,
     curator: event.args.curator,
+    curatorFeeBps: BigInt(curatorFeeBps),
+    leverageBps: BigInt(leverageBps),
+    cooldown: BigInt(cooldown),
+    gate,
+    timelock: BigInt(timelock),
     streamLastAccrual: event.block.timestamp,
     createdBlock: event.block.number,
     createdAt: event.block.timestamp,
@@ -226,7 +238,10 @@ ponder.on("Pool:GroupCapSet", async ({ event, context }) => {
 });
 
 ponder.on("Pool:PoolParamsSet", async ({ event, context }) => {
-  const poolId = await poolIdOf(context.db, event.log.address);
+  // Emitted first by the constructor, before PoolRegistered (which reads the parameters).
+  const known = await context.db.find(poolAddress, { address: event.log.address.toLowerCase() as Hex });
+  if (!known) return;
+  const poolId = known.poolId;
   await context.db.update(pool, { id: poolId }).set({
     curatorFeeBps: BigInt(event.args.curatorFeeBps),
     leverageBps: BigInt(event.args.leverageBps),
@@ -623,11 +638,12 @@ ponder.on("AssessedClaims:TriggerBondsCollected", async () => {});
 
 ponder.on("Trigger:TriggerStateChanged", async ({ event, context }) => {
   const { state, incidentTime, payoutWad } = event.args;
-  const t = await context.db.find(trigger, { address: event.log.address });
+  const address = event.log.address.toLowerCase() as Hex;
+  const t = await context.db.find(trigger, { address });
   await context.db
     .insert(trigger)
     .values({
-      address: event.log.address,
+      address,
       marketId: t?.marketId ?? 0n,
       state,
       candidateTime: incidentTime,

@@ -94,7 +94,7 @@ export async function release(db: Db, poolId: number, marketId: bigint, upTo: bi
 export async function releasable(db: Db, marketId: bigint): Promise<boolean> {
   const m = await db.find(market, { id: marketId });
   if (!m || /^0x0+$/.test(m.trigger)) return true;
-  const t = await db.find(trigger, { address: m.trigger });
+  const t = await db.find(trigger, { address: m.trigger.toLowerCase() as `0x${string}` });
   return (t?.state ?? 0) === 0;
 }
 
