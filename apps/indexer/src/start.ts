@@ -157,6 +157,7 @@ export async function startIndexer(params: StartIndexerParameters = {}): Promise
       BACKSTOP_CHAIN_ID: String(resolved.chainId),
       BACKSTOP_DEPLOYMENT: resolved.deploymentFile,
       BACKSTOP_POLLING_MS: String(params.pollingIntervalMs ?? 250),
+      BACKSTOP_SCHEMA: schema,
       NO_COLOR: "1",
       CI: "true",
     };

@@ -31,23 +31,40 @@ import {
   YEAR,
 } from "@backstop/core";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, gte } from "ponder";
+import { and, asc, desc, eq, gte, sql } from "ponder";
 import { type IndexedState, loadState, type SelectDb, totals } from "../snapshot.ts";
 
 /* STATE CACHE: the tables only change when the indexed head moves. */
 
-let cached: { block: bigint; state: Promise<IndexedState> } | undefined;
+let cached: { checkpoint: string; state: Promise<IndexedState> } | undefined;
+const schemaName = (process.env.BACKSTOP_SCHEMA ?? "public").replace(/"/g, "");
 
+/** Ponder's latest checkpoint: it moves after a block's writes are complete (the head the API serves). */
+async function checkpoint(): Promise<string> {
+  const result = (await db.execute(
+    sql.raw(`SELECT latest_checkpoint FROM "${schemaName}"._ponder_checkpoint ORDER BY chain_id LIMIT 1`),
+  )) as unknown as { rows: { latest_checkpoint: string }[] } | { latest_checkpoint: string }[];
+  const rows = Array.isArray(result) ? result : result.rows;
+  return rows[0]?.latest_checkpoint ?? "0";
+}
+
+/**
+ * The indexed state at Ponder's latest checkpoint, cached until the checkpoint moves. A load that saw the
+ * checkpoint move is retried: the state is never a mix of two checkpoints.
+ */
 async function state(): Promise<IndexedState> {
-  const [head] = await db.select({ block: protocol.headBlock }).from(protocol).where(eq(protocol.id, 1));
-  const block = head?.block ?? -1n;
-  if (!cached || cached.block !== block) {
-    cached = { block, state: loadState(db as unknown as SelectDb) };
-    cached.state.catch(() => {
-      cached = undefined;
-    });
+  for (let attempt = 0; ; attempt++) {
+    const before = await checkpoint();
+    if (cached?.checkpoint === before) return cached.state;
+    const loading = loadState(db as unknown as SelectDb);
+    const st = await loading;
+    if ((await checkpoint()) !== before && attempt < 5) continue;
+    // blockTimestamp (10 digits), chainId (16), blockNumber (16): Ponder's checkpoint encoding.
+    st.headTime = BigInt(before.slice(0, 10) || "0");
+    st.headBlock = BigInt(before.slice(26, 42) || "0");
+    cached = { checkpoint: before, state: loading };
+    return st;
   }
-  return cached.state;
 }
 
 /* SCHEMAS */
