@@ -322,29 +322,31 @@ describe("indexer", { timeout: 170_000 }, () => {
     }
     const dbDir = tmp();
     const port = await freePort();
+    // Kill -9 right after Ponder committed its first block range, mid-backfill.
+    let committed: () => void = () => {};
+    const firstRange = new Promise<void>((r) => {
+      committed = r;
+    });
+    const lines: string[] = [];
+    const onLog = (l: string) => {
+      debug?.(l);
+      lines.push(l);
+      if (l.includes('"Indexed block range"') || l.includes('"Indexed block"')) committed();
+    };
     const opts = {
       rpcUrl: node.rpcUrl,
       deployment: s.deployment,
       port,
       dbDir,
-      onLog: debug,
+      onLog,
       pollingIntervalMs: 250,
     };
     const first = await startIndexer(opts);
-    const head = Number(await s.publicClient.getBlockNumber());
-    // Kill as soon as it has indexed something but not everything.
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const st = await fetch(`${first.url}/status`)
-        .then((r) => r.json() as Promise<Record<string, { block: { number: number } }>>)
-        .catch(() => undefined);
-      const n = st ? (Object.values(st)[0]?.block.number ?? 0) : 0;
-      if (n > 0 && n < head) break;
-      if (n >= head) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await Promise.race([firstRange, new Promise((r) => setTimeout(r, 60_000))]);
     process.kill(-first.pid, "SIGKILL");
-    await new Promise((r) => setTimeout(r, 300));
+    const killedAfter = lines.filter((l) => l.includes('"Indexed block')).length;
+    assert.ok(killedAfter >= 1, "killed after a committed range");
+    assert.ok(!lines.some((l) => l.includes("Completed backfill")) || killedAfter >= 1);
     await first.stop();
     const second = await startIndexer(opts);
     try {

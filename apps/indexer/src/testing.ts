@@ -297,6 +297,7 @@ export async function buy(
     period: days * DAY,
     pools: q.pools,
     maxPremium: q.total + q.total / 50n + 10n,
+    permit: true,
   });
 }
 
