@@ -297,7 +297,8 @@ export async function buy(
     period: days * DAY,
     pools: q.pools,
     maxPremium: q.total + q.total / 50n + 10n,
-    permit: true,
+    // The chain's clock may run ahead of the wall clock (time travel): date the permit on the chain.
+    permit: { deadline: (await s.publicClient.getBlock()).timestamp + 3_600n },
   });
 }
 
