@@ -122,7 +122,7 @@ async function assertMatchesChain(indexer: Indexer, s: Scenario) {
   return { block, chain };
 }
 
-describe("indexer", { timeout: 170_000 }, () => {
+describe("indexer", { timeout: 300_000 }, () => {
   let node: Node;
   let s: Scenario;
   let indexer: Indexer;
@@ -133,6 +133,11 @@ describe("indexer", { timeout: 170_000 }, () => {
     return d;
   };
 
+  /** An indexer killed with SIGKILL mid-backfill and restarted on the same database (started in before()). */
+  let restarted: Promise<{ indexer: Indexer; killedAfterRanges: number; recovered: boolean }>;
+  /** An indexer on a private PostgreSQL, or undefined without initdb (started in before()). */
+  let onPostgres: Promise<{ indexer: Indexer; stop(): Promise<void> } | undefined>;
+
   before(async () => {
     node = await startNode();
     s = await deployScenario(node.rpcUrl, 4);
@@ -140,6 +145,60 @@ describe("indexer", { timeout: 170_000 }, () => {
     await buy(s, b1 as Actors["gov"], s.markets.parametric, usdc(40_000), 30n);
     await buy(s, b2 as Actors["gov"], s.markets.assessed, usdc(25_000), 90n);
     await buy(s, b1 as Actors["gov"], s.markets.second, usdc(15_000), 10n);
+    // More history, so that a backfill takes several committed ranges.
+    for (let i = 0; i < 10; i++) {
+      await buy(s, s.wallets[4 + (i % 2)] as Actors["gov"], s.markets.parametric, usdc(500 + i), 14n);
+    }
+    // Three indexers start together (their start-ups overlap): the main one (PGlite), one that is killed with
+    // SIGKILL right after its first committed range and restarted, and one on PostgreSQL.
+    restarted = (async () => {
+      const lines: string[] = [];
+      let committed: () => void = () => {};
+      const firstRange = new Promise<void>((r) => {
+        committed = r;
+      });
+      const opts = {
+        rpcUrl: node.rpcUrl,
+        deployment: s.deployment,
+        port: await freePort(),
+        dbDir: tmp(),
+        onLog: (l: string) => {
+          debug?.(l);
+          lines.push(l);
+          if (l.includes('"Indexed block range"') || l.includes('"Indexed block"')) committed();
+        },
+      };
+      const first = await startIndexer(opts);
+      await Promise.race([firstRange, new Promise((r) => setTimeout(r, 90_000))]);
+      process.kill(-first.pid, "SIGKILL");
+      const killedAfterRanges = lines.filter((l) => l.includes('"Indexed block')).length;
+      await first.stop();
+      const indexer = await startIndexer(opts);
+      return { indexer, killedAfterRanges, recovered: lines.some((l) => l.includes("crash recovery")) };
+    })();
+    restarted.catch(() => {});
+    onPostgres = (async () => {
+      const pg = await startPostgres();
+      if (!pg) return undefined;
+      const indexer = await startIndexer({
+        rpcUrl: node.rpcUrl,
+        deployment: s.deployment,
+        port: await freePort(),
+        databaseUrl: pg.url,
+        onLog: debug,
+      }).catch(async (err) => {
+        await pg.stop();
+        throw err;
+      });
+      return {
+        indexer,
+        stop: async () => {
+          await indexer.stop();
+          await pg.stop();
+        },
+      };
+    })();
+    onPostgres.catch(() => {});
     indexer = await startIndexer({
       rpcUrl: node.rpcUrl,
       deployment: s.deployment,
@@ -151,6 +210,8 @@ describe("indexer", { timeout: 170_000 }, () => {
   });
 
   after(async () => {
+    await (await restarted?.catch(() => undefined))?.indexer.stop();
+    await (await onPostgres?.catch(() => undefined))?.stop();
     await indexer?.stop();
     await node?.stop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -177,7 +238,7 @@ describe("indexer", { timeout: 170_000 }, () => {
       amount: string;
       slices: { amount: string }[];
     }[];
-    assert.equal(policies.length, 3);
+    assert.equal(policies.length, 13);
     if (chain.policies !== undefined) assert.equal(BigInt(policies.length), chain.policies);
     for (const p of policies) {
       assert.equal(
@@ -188,7 +249,7 @@ describe("indexer", { timeout: 170_000 }, () => {
     }
     const owner = (s.wallets[5] as Actors["gov"]).account.address;
     const mine = (await get(indexer, `/v1/policies?owner=${owner}`)).body.policies as unknown[];
-    assert.equal(mine.length, 1);
+    assert.equal(mine.length, 6);
   });
 
   it("test_stats_tvcRisesWithinSecondsOfPurchase", async () => {
@@ -316,83 +377,40 @@ describe("indexer", { timeout: 170_000 }, () => {
   });
 
   it("test_indexer_survivesKill9AndRestart", async () => {
-    // More history, so the second indexer is still catching up when it is killed.
-    for (let i = 0; i < 12; i++) {
-      await buy(s, s.wallets[4 + (i % 2)] as Actors["gov"], s.markets.parametric, usdc(500 + i), 14n);
-    }
-    const dbDir = tmp();
-    const port = await freePort();
-    // Kill -9 right after Ponder committed its first block range, mid-backfill.
-    let committed: () => void = () => {};
-    const firstRange = new Promise<void>((r) => {
-      committed = r;
-    });
-    const lines: string[] = [];
-    const onLog = (l: string) => {
-      debug?.(l);
-      lines.push(l);
-      if (l.includes('"Indexed block range"') || l.includes('"Indexed block"')) committed();
-    };
-    const opts = {
-      rpcUrl: node.rpcUrl,
-      deployment: s.deployment,
-      port,
-      dbDir,
-      onLog,
-      pollingIntervalMs: 250,
-    };
-    const first = await startIndexer(opts);
-    await Promise.race([firstRange, new Promise((r) => setTimeout(r, 60_000))]);
-    process.kill(-first.pid, "SIGKILL");
-    const killedAfter = lines.filter((l) => l.includes('"Indexed block')).length;
-    assert.ok(killedAfter >= 1, "killed after a committed range");
-    assert.ok(!lines.some((l) => l.includes("Completed backfill")) || killedAfter >= 1);
-    await first.stop();
-    const second = await startIndexer(opts);
-    try {
-      await second.ready();
-      await assertMatchesChain(second, s);
-      const a = (await get(indexer, "/v1/policies?limit=1000")).body.policies;
-      const b = (await get(second, "/v1/policies?limit=1000")).body.policies;
-      assert.deepEqual(b, a, "policies after restart equal an uninterrupted indexer's");
-      const pa = (await get(indexer, "/v1/pools")).body.pools;
-      const pb = (await get(second, "/v1/pools")).body.pools;
-      assert.deepEqual(pb, pa);
-    } finally {
-      await second.stop();
+    const { indexer: second, killedAfterRanges, recovered } = await restarted;
+    assert.ok(killedAfterRanges >= 1, "killed after a committed range");
+    assert.ok(recovered, "the restart resumed from the last checkpoint (Ponder crash recovery)");
+    await second.ready();
+    await assertMatchesChain(second, s);
+    await synced(indexer, s);
+    for (const route of ["/v1/policies?limit=1000", "/v1/pools", "/v1/markets", "/v1/stats"]) {
+      assert.deepEqual(
+        (await get(second, route)).body,
+        (await get(indexer, route)).body,
+        `${route} after a kill -9 and restart equals an uninterrupted indexer's`,
+      );
     }
   });
 
   it("test_indexer_postgres", async (t) => {
-    const pg = await startPostgres();
+    const pg = await onPostgres;
     if (!pg) {
       t.skip(
         "initdb not found: PostgreSQL 15 binaries are needed for this test (apt-get install postgresql)",
       );
       return;
     }
-    const onPg = await startIndexer({
-      rpcUrl: node.rpcUrl,
-      deployment: s.deployment,
-      port: await freePort(),
-      databaseUrl: pg.url,
-      onLog: debug,
-    });
-    try {
-      await onPg.ready();
-      await assertMatchesChain(onPg, s);
-      await synced(indexer, s);
-      for (const route of [
-        "/v1/pools",
-        "/v1/markets",
-        "/v1/policies",
-        "/v1/quote?market=1&amount=5000000000&period=2592000",
-      ]) {
-        assert.deepEqual((await get(onPg, route)).body, (await get(indexer, route)).body, route);
-      }
-    } finally {
-      await onPg.stop();
-      await pg.stop();
+    await pg.indexer.ready();
+    await assertMatchesChain(pg.indexer, s);
+    await synced(indexer, s);
+    for (const route of [
+      "/v1/pools",
+      "/v1/markets",
+      "/v1/policies",
+      "/v1/stats",
+      "/v1/quote?market=1&amount=5000000000&period=2592000",
+    ]) {
+      assert.deepEqual((await get(pg.indexer, route)).body, (await get(indexer, route)).body, route);
     }
   });
 

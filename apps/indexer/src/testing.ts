@@ -296,7 +296,8 @@ export async function buy(
     amount,
     period: days * DAY,
     pools: q.pools,
-    maxPremium: q.total + q.total / 50n + 10n,
+    // After idle days the lens may fill less than the purchase (it does not release expired cover): scale up.
+    maxPremium: ((q.total + q.total / 50n + 10n) * amount) / (q.filled === 0n ? 1n : q.filled) + q.total,
     // The chain's clock may run ahead of the wall clock (time travel): date the permit on the chain.
     permit: { deadline: (await s.publicClient.getBlock()).timestamp + 3_600n },
   });

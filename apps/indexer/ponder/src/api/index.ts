@@ -12,7 +12,6 @@ import {
   policy,
   policySlice,
   position,
-  protocol,
   redeemRequest,
   vote,
 } from "ponder:schema";
