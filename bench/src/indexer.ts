@@ -260,9 +260,17 @@ try {
     await rpcBatch(rpcUrl, batch);
     await rpcBatch(rpcUrl, [{ method: "evm_mine", params: [] }]);
   }
+  // The chain moves on: the history is older than Ponder's finality window, so it is backfilled (as on a real
+  // chain) rather than replayed block by block in real time.
+  // (evm_mine, not hardhat_mine: EDR's bulk-mined blocks read as a reorg to Ponder's live sync.)
+  await rpcBatch(
+    rpcUrl,
+    Array.from({ length: 64 }, () => ({ method: "evm_mine", params: [] })),
+  );
   await rpcBatch(rpcUrl, [{ method: "evm_setAutomine", params: [true] }]);
   const genSeconds = (performance.now() - tGen) / 1000;
   const head = Number(await publicClient.getBlockNumber());
+  const historyHead = head - 64;
   // Count what the indexer indexes: every log of the protocol's contracts from the deployment block.
   const addresses = [d.markets, d.coverManager, d.settlement, d.assessedClaims, ...pools];
   let events = 0;
@@ -274,8 +282,6 @@ try {
     });
     events += logs.length;
   }
-  const failed = expected - 0;
-  void failed;
   const blocks = head - (d.startBlock ?? 0) + 1;
   console.log(
     `history: ${events} protocol events in ${blocks} blocks (${head - startBlock} batched blocks) generated in ${genSeconds.toFixed(1)} s`,
@@ -291,19 +297,25 @@ try {
       dbDir,
       ...(databaseUrl ? { databaseUrl } : {}),
       timeoutMs: 600_000,
+      ...(process.env.BENCH_DEBUG ? { onLog: (l: string) => console.error(l) } : {}),
     });
     const tApi = performance.now();
     try {
       await indexer.ready(1_800_000);
+      // /ready answers at the end of the backfill (Ponder's finality window behind the head); the last
+      // blocks (empty ones) follow in real time: wait until the head block is indexed too.
+      for (;;) {
+        const stats = (await (await fetch(`${indexer.url}/v1/stats`)).json()) as { blockNumber: number };
+        if (stats.blockNumber >= head) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const tReady = performance.now();
-      const stats = (await (await fetch(`${indexer.url}/v1/stats`)).json()) as { blockNumber: number };
-      if (stats.blockNumber < head)
-        throw new RangeError(`${label}: indexed up to ${stats.blockNumber} < ${head}`);
       const seconds = (tReady - tApi) / 1000;
       const row = {
         database: label,
         events,
         blocks,
+        batchedBlocks: historyHead - startBlock,
         startupSeconds: +((tApi - t0) / 1000).toFixed(2),
         indexingSeconds: +seconds.toFixed(2),
         eventsPerSecond: Math.round(events / seconds),

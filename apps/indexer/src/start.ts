@@ -58,13 +58,19 @@ export type Indexer = {
 
 type Resolved = { chainId: number; deployment: Deployment; deploymentFile: string; startHash: string };
 
-async function rpc<T>(url: string, method: string, params: unknown[]): Promise<T> {
+async function rpc<T>(url: string, method: string, params: unknown[], attempt = 0): Promise<T> {
   const res = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
     signal: AbortSignal.timeout(5_000),
+  }).catch(async (err: unknown) => {
+    // A kept-alive connection the node closed: retry on a new one.
+    if (attempt >= 3) throw err;
+    await new Promise((r) => setTimeout(r, 200));
+    return undefined;
   });
+  if (!res) return rpc(url, method, params, attempt + 1);
   const body = (await res.json()) as { result?: T; error?: { message: string } };
   if (body.error) throw new IndexerError(`${method}: ${body.error.message}`);
   return body.result as T;
