@@ -315,3 +315,13 @@ export const fillProgress = onchainTable("fill_progress", (t) => ({
   filled: t.bigint().notNull(),
   next: t.integer().notNull(),
 }));
+
+/** Events with no table of their own (governance and curator bookkeeping), kept verbatim: args as JSON strings. */
+export const otherEvent = onchainTable("other_event", (t) => ({
+  id: t.text().primaryKey(),
+  contract: t.hex().notNull(),
+  name: t.text().notNull(),
+  args: t.text().notNull(),
+  block: t.bigint().notNull(),
+  timestamp: t.bigint().notNull(),
+}));

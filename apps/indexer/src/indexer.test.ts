@@ -396,7 +396,7 @@ describe("indexer", { timeout: 300_000 }, () => {
     const pg = await onPostgres;
     if (!pg) {
       t.skip(
-        "initdb not found: PostgreSQL 15 binaries are needed for this test (apt-get install postgresql)",
+        "initdb not found (or running as root without a postgres user): PostgreSQL 15 binaries are needed for this test (apt-get install postgresql)",
       );
       return;
     }

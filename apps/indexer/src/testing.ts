@@ -322,6 +322,14 @@ export async function startPostgres(): Promise<{ url: string; stop(): Promise<vo
     }
   });
   if (!bin) return undefined;
+  if (process.getuid?.() === 0) {
+    // initdb refuses to run as root: run it as the postgres user, if there is one.
+    try {
+      execFileSync("id", ["-u", "postgres"], { stdio: "ignore" });
+    } catch {
+      return undefined;
+    }
+  }
   const dir = mkdtempSync(path.join(tmpdir(), "backstop-pg-"));
   const port = await freePort();
   const asUser = process.getuid?.() === 0 ? ["-u", "postgres"] : [];

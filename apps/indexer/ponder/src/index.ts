@@ -10,6 +10,7 @@ import {
   incident,
   incidentReserve,
   market,
+  otherEvent,
   payout,
   policy,
   policySlice,
@@ -52,6 +53,28 @@ async function poolIdOf(db: Db, address: Hex): Promise<number> {
   const row = await db.find(poolAddress, { address: address.toLowerCase() as Hex });
   if (!row) throw new RangeError(`unknown pool ${address}`);
   return row.poolId;
+}
+
+/** Stores an event that has no table of its own. */
+async function keep(
+  event: {
+    id: string;
+    log: { address: Hex };
+    name?: string;
+    args: unknown;
+    block: { number: bigint; timestamp: bigint };
+  },
+  db: Db,
+  name: string,
+) {
+  await db.insert(otherEvent).values({
+    id: event.id,
+    contract: event.log.address,
+    name,
+    args: JSON.stringify(event.args, (_, v) => (typeof v === "bigint" ? v.toString() : v)),
+    block: event.block.number,
+    timestamp: event.block.timestamp,
+  });
 }
 
 /* MARKETS */
@@ -117,7 +140,7 @@ ponder.on("Markets:GroupCreated", async ({ event, context }) => {
     .onConflictDoNothing();
 });
 
-ponder.on("Markets:CoverAssetSet", async () => {});
+ponder.on("Markets:CoverAssetSet", async ({ event, context }) => keep(event, context.db, "CoverAssetSet"));
 
 ponder.on("Markets:ProtocolParamsSet", async ({ event, context }) => {
   const values = {
@@ -260,8 +283,8 @@ ponder.on("Pool:TimelockSet", async ({ event, context }) => {
   await context.db.update(pool, { id: poolId }).set({ timelock: event.args.timelock });
 });
 
-ponder.on("Pool:ChangeQueued", async () => {});
-ponder.on("Pool:ChangeRevoked", async () => {});
+ponder.on("Pool:ChangeQueued", async ({ event, context }) => keep(event, context.db, "ChangeQueued"));
+ponder.on("Pool:ChangeRevoked", async ({ event, context }) => keep(event, context.db, "ChangeRevoked"));
 
 /* POOLS: capital */
 
@@ -347,7 +370,7 @@ ponder.on("Pool:Transfer", async ({ event, context }) => {
 });
 
 ponder.on("Pool:Approval", async () => {});
-ponder.on("Pool:OperatorSet", async () => {});
+ponder.on("Pool:OperatorSet", async ({ event, context }) => keep(event, context.db, "OperatorSet"));
 ponder.on("Pool:RedeemRequest", async () => {});
 
 ponder.on("Pool:RedeemRequested", async ({ event, context }) => {
@@ -630,9 +653,15 @@ ponder.on("AssessedClaims:MarketAssessorsSet", async ({ event, context }) => {
   await context.db.update(market, { id: event.args.marketId }).set({ assessorGroupId: event.args.groupId });
 });
 
-ponder.on("AssessedClaims:AssessorGroupCreated", async () => {});
-ponder.on("AssessedClaims:ClaimParamsSet", async () => {});
-ponder.on("AssessedClaims:TriggerBondsCollected", async () => {});
+ponder.on("AssessedClaims:AssessorGroupCreated", async ({ event, context }) =>
+  keep(event, context.db, "AssessorGroupCreated"),
+);
+ponder.on("AssessedClaims:ClaimParamsSet", async ({ event, context }) =>
+  keep(event, context.db, "ClaimParamsSet"),
+);
+ponder.on("AssessedClaims:TriggerBondsCollected", async ({ event, context }) =>
+  keep(event, context.db, "TriggerBondsCollected"),
+);
 
 /* TRIGGERS */
 
@@ -673,3 +702,10 @@ ponder.on("Head:block", async ({ event, context }) => {
   // five minutes of chain time after events.
   if (hourChanged || (p?.dirty && time - p.historyTime >= 300n)) await recordHistory(context.db, time);
 });
+
+ponder.on("Markets:AuthorityUpdated", async ({ event, context }) =>
+  keep(event, context.db, "AuthorityUpdated"),
+);
+ponder.on("AssessedClaims:AuthorityUpdated", async ({ event, context }) =>
+  keep(event, context.db, "AuthorityUpdated"),
+);
