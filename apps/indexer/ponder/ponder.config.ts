@@ -36,6 +36,10 @@ export default createConfig({
       pollingInterval: Number(process.env.BACKSTOP_POLLING_MS ?? 250),
       // A development chain restarts with a new history under the same id: never reuse cached RPC results.
       disableCache: chainId === 31337,
+      // Blocks with hundreds of events each (benchmarks) need small eth_getLogs ranges.
+      ...(process.env.BACKSTOP_GETLOGS_RANGE
+        ? { ethGetLogsBlockRange: Number(process.env.BACKSTOP_GETLOGS_RANGE) }
+        : {}),
     },
   },
   contracts: {
