@@ -2,7 +2,7 @@
 // Hardhat node (EDR), with PGlite and with a private PostgreSQL. The history is real protocol activity batched
 // many transactions per block (automine off): purchases (4 indexed events each: Underwritten, PolicySlice,
 // CoverBought, the policy NFT's Transfer), deposits (Deposit, Transfer) and redeem requests (RedeemRequest,
-// RedeemRequested, Transfer). Rate = indexed logs / (time from the API answering to /ready answering 200).
+// RedeemRequested, Transfer). Rate = indexed logs / (time from the API answering to the head block indexed).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -351,7 +351,7 @@ try {
         benchmark:
           "Ponder 0.16 indexer (apps/indexer) catching up on a synthetic history of real protocol events (purchases, " +
           "deposits, redeem requests; many transactions per block) from a local Hardhat 3 node (EDR) over HTTP; " +
-          "eventsPerSecond = protocol logs / (API up -> /ready)",
+          "eventsPerSecond = protocol logs / (API up -> head block indexed; backfill, then the last 30 empty blocks live)",
         node: process.version,
         cpus: cpus().length,
         cpu: cpus()[0]?.model ?? "",
