@@ -1,7 +1,7 @@
 // Quote latency (p50/p99) and throughput against a local Hardhat (EDR) node over HTTP, for markets backed
 // by 1, 8 and 32 pools: the SDK's quote reads each pool's state with plain eth_calls, runs the core math to
 // choose the pool order, then prices it with PoolLens.quote; the lens quote alone is one eth_call.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus } from "node:os";
 import { resolve } from "node:path";
@@ -39,6 +39,15 @@ async function indexerQuote(
   const indexer = await startIndexer({ rpcUrl, deployment, port: await freePort(), dbDir: await tmpDir() });
   try {
     await indexer.ready();
+    // /ready answers at the end of the backfill (Ponder's finality window); wait for the head block too.
+    const head = Number(
+      await createPublicClient({ transport: http(rpcUrl) }).getBlockNumber({ cacheTime: 0 }),
+    );
+    for (;;) {
+      const st = (await (await fetch(`${indexer.url}/v1/stats`)).json()) as { blockNumber: number };
+      if (st.blockNumber >= head) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const period = 90n * 86_400n;
     const inputs = (await (await fetch(`${indexer.url}/v1/quote/inputs?market=${marketId}`)).json()) as {
       timestamp: number;
@@ -223,7 +232,9 @@ try {
   }
 
   const results = [];
-  for (const transport of ["http", "http-batch"] as const) {
+  // BENCH_QUOTE_INDEXED_ONLY=1 measures the indexer's figures only and keeps the RPC rows already recorded.
+  const indexedOnly = process.env.BENCH_QUOTE_INDEXED_ONLY === "1";
+  for (const transport of indexedOnly ? [] : (["http", "http-batch"] as const)) {
     const client = createPublicClient({
       chain,
       transport: http(node.rpcUrl, { batch: transport === "http-batch" }),
@@ -282,17 +293,23 @@ try {
     usdc(25_000 * max),
   );
   const out = resolve(import.meta.dirname, "../results/quote.json");
+  const previous = indexedOnly
+    ? (JSON.parse(readFileSync(out, "utf8")) as { results: unknown[]; date: string; benchmark: string })
+    : undefined;
+  if (previous) results.push(...(previous.results as never[]));
   mkdirSync(resolve(out, ".."), { recursive: true });
   writeFileSync(
     out,
     `${JSON.stringify(
       {
         benchmark:
+          previous?.benchmark ??
           "SDK quote() (core ordering + PoolLens.quote) and quoteOnchain() (PoolLens.quote alone) against a local Hardhat 3 node (EDR) over HTTP JSON-RPC on 127.0.0.1",
         node: process.version,
         cpus: cpus().length,
         cpu: cpus()[0]?.model ?? "",
-        date: new Date().toISOString(),
+        date: previous ? previous.date : new Date().toISOString(),
+        ...(previous ? { indexedDate: new Date().toISOString() } : {}),
         inProcessP50Us_32pools: indexed.inProcessP50Us,
         inProcessP99Us_32pools: indexed.inProcessP99Us,
         httpP50Ms_32pools: indexed.httpP50Ms,
