@@ -1,12 +1,14 @@
 // Quote latency (p50/p99) and throughput against a local Hardhat (EDR) node over HTTP, for markets backed
 // by 1, 8 and 32 pools: the SDK's quote reads each pool's state with plain eth_calls, runs the core math to
 // choose the pool order, then prices it with PoolLens.quote; the lens quote alone is one eth_call.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus } from "node:os";
 import { resolve } from "node:path";
 import { marketsAbi, mockStableAbi, poolAbi, poolFactoryAbi } from "@backstop/abi";
 import { devWallets, startLocalNode } from "@backstop/devnet";
+import { type PoolMarketSnapshot, type PoolSnapshot, quoteSnapshot } from "@backstop/core";
+import { startIndexer } from "@backstop/indexer";
 import { deployBackstop, quote, quoteOnchain } from "@backstop/sdk";
 import { createPublicClient, defineChain, http, parseEventLogs, parseUnits, type WalletClient } from "viem";
 
@@ -15,6 +17,103 @@ const LATENCY_SAMPLES = 200;
 const THROUGHPUT_QUOTES = 400;
 const CONCURRENCY = 8;
 const usdc = (n: number) => parseUnits(String(n), 6);
+const INDEXED_SAMPLES = 2_000;
+
+/** Decodes /v1/quote/inputs (bigints as decimal strings, group maps as arrays) into core snapshots. */
+function decode(value: unknown): unknown {
+  if (typeof value === "string" && /^-?[0-9]+$/.test(value)) return BigInt(value);
+  if (Array.isArray(value)) return value.map(decode);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+  }
+  return value;
+}
+
+async function indexerQuote(
+  rpcUrl: string,
+  deployment: Parameters<typeof startIndexer>[0]["deployment"],
+  marketId: bigint,
+  amount: bigint,
+) {
+  const indexer = await startIndexer({ rpcUrl, deployment, port: await freePort(), dbDir: await tmpDir() });
+  try {
+    await indexer.ready();
+    // /ready answers at the end of the backfill (Ponder's finality window); wait for the head block too.
+    const head = Number(
+      await createPublicClient({ transport: http(rpcUrl) }).getBlockNumber({ cacheTime: 0 }),
+    );
+    for (;;) {
+      const st = (await (await fetch(`${indexer.url}/v1/stats`)).json()) as { blockNumber: number };
+      if (st.blockNumber >= head) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const period = 90n * 86_400n;
+    const inputs = (await (await fetch(`${indexer.url}/v1/quote/inputs?market=${marketId}`)).json()) as {
+      timestamp: number;
+      oracleBaseRateBps: string;
+      protocolFeeBps: string;
+      backers: { pool: Record<string, unknown>; market: Record<string, unknown> }[];
+    };
+    const backers = inputs.backers.map((b) => {
+      const pool = decode(b.pool) as PoolSnapshot & {
+        groups: { groupId: number; booked: bigint; capBps: bigint }[];
+      };
+      return {
+        pool: { ...pool, groups: new Map(pool.groups.map((g) => [Number(g.groupId), g])) } as PoolSnapshot,
+        market: decode(b.market) as PoolMarketSnapshot,
+      };
+    });
+    const params = {
+      backers,
+      oracleBaseRateBps: BigInt(inputs.oracleBaseRateBps),
+      protocolFeeBps: BigInt(inputs.protocolFeeBps),
+      amount,
+      period,
+      time: BigInt(inputs.timestamp),
+    };
+    const url = `${indexer.url}/v1/quote?market=${marketId}&amount=${amount}&period=${period}`;
+    const viaHttp = (await (await fetch(url)).json()) as { premium: string; pools: number[] };
+    const local = quoteSnapshot(params);
+    if (String(local.premium) !== viaHttp.premium) throw new RangeError("in-process and HTTP quotes differ");
+    if (backers.length !== 32) throw new RangeError(`expected 32 backers, got ${backers.length}`);
+    const us: number[] = [];
+    for (let i = 0; i < 200; i++) quoteSnapshot(params);
+    for (let i = 0; i < INDEXED_SAMPLES; i++) {
+      const t = performance.now();
+      quoteSnapshot(params);
+      us.push((performance.now() - t) * 1000);
+    }
+    const ms: number[] = [];
+    for (let i = 0; i < 50; i++) await (await fetch(url)).arrayBuffer();
+    for (let i = 0; i < INDEXED_SAMPLES; i++) {
+      const t = performance.now();
+      await (await fetch(url)).arrayBuffer();
+      ms.push(performance.now() - t);
+    }
+    const pct = (xs: number[], p: number) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+    };
+    const r = {
+      inProcessP50Us: +pct(us, 0.5).toFixed(1),
+      inProcessP99Us: +pct(us, 0.99).toFixed(1),
+      httpP50Ms: +pct(ms, 0.5).toFixed(3),
+      httpP99Ms: +pct(ms, 0.99).toFixed(3),
+    };
+    console.log(
+      `32 pools indexed quote: in process p50 ${r.inProcessP50Us} us (p99 ${r.inProcessP99Us}), HTTP p50 ${r.httpP50Ms} ms (p99 ${r.httpP99Ms})`,
+    );
+    return r;
+  } finally {
+    await indexer.stop();
+  }
+}
+
+async function tmpDir(): Promise<string> {
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  return mkdtempSync(resolve(tmpdir(), "backstop-bench-"));
+}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -132,7 +231,9 @@ try {
   }
 
   const results = [];
-  for (const transport of ["http", "http-batch"] as const) {
+  // BENCH_QUOTE_INDEXED_ONLY=1 measures the indexer's figures only and keeps the RPC rows already recorded.
+  const indexedOnly = process.env.BENCH_QUOTE_INDEXED_ONLY === "1";
+  for (const transport of indexedOnly ? [] : (["http", "http-batch"] as const)) {
     const client = createPublicClient({
       chain,
       transport: http(node.rpcUrl, { batch: transport === "http-batch" }),
@@ -182,18 +283,40 @@ try {
       );
     }
   }
+  // The indexer's quote over its indexed state: in process (packages/core quoteSnapshot over the state the
+  // API serves at /v1/quote/inputs) and over HTTP (GET /v1/quote on 127.0.0.1), both for the 32-pool market.
+  const indexed = await indexerQuote(
+    node.rpcUrl,
+    { ...d, startBlock: d.startBlock },
+    marketId,
+    usdc(25_000 * max),
+  );
   const out = resolve(import.meta.dirname, "../results/quote.json");
+  const previous = indexedOnly
+    ? (JSON.parse(readFileSync(out, "utf8")) as { results: unknown[]; date: string; benchmark: string })
+    : undefined;
+  if (previous) results.push(...(previous.results as never[]));
   mkdirSync(resolve(out, ".."), { recursive: true });
   writeFileSync(
     out,
     `${JSON.stringify(
       {
         benchmark:
+          previous?.benchmark ??
           "SDK quote() (core ordering + PoolLens.quote) and quoteOnchain() (PoolLens.quote alone) against a local Hardhat 3 node (EDR) over HTTP JSON-RPC on 127.0.0.1",
         node: process.version,
         cpus: cpus().length,
         cpu: cpus()[0]?.model ?? "",
-        date: new Date().toISOString(),
+        date: previous ? previous.date : new Date().toISOString(),
+        ...(previous ? { indexedDate: new Date().toISOString() } : {}),
+        inProcessP50Us_32pools: indexed.inProcessP50Us,
+        inProcessP99Us_32pools: indexed.inProcessP99Us,
+        httpP50Ms_32pools: indexed.httpP50Ms,
+        httpP99Ms_32pools: indexed.httpP99Ms,
+        indexedQuote:
+          "inProcess: quoteSnapshot (packages/core) over the indexer's state for a 32-pool market, cheapest order, " +
+          "per call; http: GET /v1/quote on the indexer's API over loopback (state cached per head block), " +
+          `${INDEXED_SAMPLES} samples each after warm-up; equal to PoolLens.quote at the indexed block`,
         results,
       },
       null,

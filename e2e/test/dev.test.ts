@@ -58,7 +58,7 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, timeout
 
 /** A long-running `npm start` (the devnet bin, build skipped: the suite built the contracts). */
 function startDev(port: number, home: string): { child: ChildProcess; out: () => string; err: () => string } {
-  const child = spawn(process.execPath, [devnetBin, "--port", String(port), "--poll", "200"], {
+  const child = spawn(process.execPath, [devnetBin, "--port", String(port), "--poll", "200", "--no-api"], {
     env: { ...process.env, BACKSTOP_HOME: home, BACKSTOP_SKIP_BUILD: "1", CI: "true" },
     stdio: ["ignore", "pipe", "pipe"],
   });

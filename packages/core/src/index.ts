@@ -52,6 +52,22 @@ export {
   redeemAssets,
   withdrawShares,
 } from "./shares.ts";
+export {
+  bookedOf,
+  capacityAt,
+  capitalAt,
+  coverInForceAt,
+  exposureAt,
+  type PoolMarketSnapshot,
+  type PoolSnapshot,
+  poolMarketStateAt,
+  quoteSnapshot,
+  type ReleaseAt,
+  type SnapshotQuote,
+  type SnapshotQuoteParameters,
+  type StreamEnd,
+  unearnedXAt,
+} from "./snapshot.ts";
 export type { GroupExposure, MarketConfig, PoolMarketState, RateCurve } from "./types.ts";
 export {
   effectiveCurve,

@@ -1,18 +1,23 @@
 import { parseArgs } from "node:util";
 import { KEEPER_INDEX } from "./accounts.ts";
 import { watchAncestors } from "./ancestors.ts";
+import { startApiService } from "./apiService.ts";
 import { connectRead } from "./chain.ts";
-import { DevnetError } from "./errors.ts";
+import { DevnetError, PortInUseError } from "./errors.ts";
+import { assertPortFree } from "./ports.ts";
 import type { PeripherySeed } from "./seedTypes.ts";
 import { type Devnet, startDevnet } from "./start.ts";
 import { formatStatus, readStatus } from "./summary.ts";
 import { formatDuration } from "./table.ts";
 
-export const DEV_USAGE = `usage: backstop dev [--port 8545] [--persist <dir>] [--exit-after-seed] [--poll <ms>] [--json]
+export const DEV_USAGE = `usage: backstop dev [--port 8545] [--api-port 42069] [--no-api] [--persist <dir>] [--exit-after-seed] [--poll <ms>] [--json]
 Starts a local chain (Hardhat's EDR node), deploys Backstop, seeds markets, pools, capital and policies,
-runs the keeper (it settles fired markets and pays every eligible policy to its holder) and prints every URL.
+runs the keeper (it settles fired markets and pays every eligible policy to its holder), the indexer and its
+HTTP API (OpenAPI at /openapi.json), and prints every URL.
 Ctrl-C stops everything; so does the chain stopping. Without --persist, each start is a fresh chain.
   --port <n>          JSON-RPC port on 127.0.0.1 (default 8545); a busy port is refused before anything starts
+  --api-port <n>      indexer HTTP API port on 127.0.0.1 (default 42069); refused before anything starts if busy
+  --no-api            run without the indexer and API
   --persist <dir>     keep the chain in <dir> (a journal of every state change, replayed at the next start
                       with the same <dir>: no new deployment or seed; chain time resumes where it stopped)
   --exit-after-seed   print the summary and exit (alias --once)
@@ -30,11 +35,7 @@ export class DevUsageError extends DevnetError {
 export type DevService = { name: string; url: string; stop(): Promise<void> };
 export type DevServiceFactory = (devnet: Devnet) => Promise<DevService>;
 
-/**
- * INDEXER HOOK: the services `backstop dev` / `npm start` launch after the keeper. The lead wires the indexer
- * in here, e.g. `async (d) => { const i = await startIndexer({ rpcUrl: d.rpcUrl, deployment: d.deployment,
- * port: 42069 }); return { name: "indexer + API", url: "http://127.0.0.1:42069", stop: () => i.stop() }; }`.
- */
+/** Services every devnet start launches after the keeper, besides the indexer and API (none today). */
 export const DEV_SERVICES: DevServiceFactory[] = [];
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -62,6 +63,8 @@ export async function runDev(
       "exit-after-seed": { type: "boolean", default: false },
       once: { type: "boolean", default: false },
       poll: { type: "string", default: "1000" },
+      "api-port": { type: "string", default: "42069" },
+      "no-api": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -77,6 +80,16 @@ export async function runDev(
   if (!Number.isInteger(poll) || poll < 50)
     throw new DevUsageError(`invalid --poll "${values.poll}": expected ms >= 50`);
   const once = values["exit-after-seed"] || values.once;
+  const apiPort = Number(values["api-port"]);
+  if (!Number.isInteger(apiPort) || apiPort < 1 || apiPort > 65_535 || apiPort === port)
+    throw new DevUsageError(`invalid --api-port "${values["api-port"]}"`);
+  const withApi = !once && !values["no-api"];
+  if (withApi) {
+    // Refused before the chain starts or anything is deployed, like a busy --port.
+    await assertPortFree(apiPort).catch(() => {
+      throw new PortInUseError(apiPort, "--api-port");
+    });
+  }
   const say = (s: string) => {
     if (!values.json) io.out(s);
   };
@@ -95,7 +108,14 @@ export async function runDev(
     await devnet.stop();
   };
   try {
-    for (const start of opts.services ?? DEV_SERVICES) services.push(await start(devnet));
+    const factories = opts.services ?? [
+      ...(withApi ? [(d: Devnet) => startApiService(d, apiPort)] : []),
+      ...DEV_SERVICES,
+    ];
+    for (const start of factories) {
+      say(`starting ${start === factories[0] && withApi ? "the indexer and API" : "a service"}...`);
+      services.push(await start(devnet));
+    }
     const { publicClient } = await connectRead(devnet.rpcUrl);
     const status = await readStatus(publicClient, devnet.deployment);
     const d = devnet.deployment;

@@ -8,7 +8,10 @@ export class DevnetError extends BaseError {
 /** Something already listens on the devnet's port: nothing was started or deployed. */
 export class PortInUseError extends DevnetError {
   override name = "PortInUseError";
-  constructor(readonly port: number) {
-    super(`port ${port} is in use: pass --port`);
+  constructor(
+    readonly port: number,
+    flag = "--port",
+  ) {
+    super(`port ${port} is in use: pass ${flag}`);
   }
 }

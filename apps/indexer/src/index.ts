@@ -1,0 +1,7 @@
+export {
+  type Indexer,
+  IndexerError,
+  ponderRoot,
+  type StartIndexerParameters,
+  startIndexer,
+} from "./start.ts";
