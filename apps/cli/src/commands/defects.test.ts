@@ -3,7 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { type Devnet, startDevnet } from "@backstop/devnet";
+import { connectRead, type Devnet, devWallets, startDevnet } from "@backstop/devnet";
+import { pokeTrigger, settle } from "@backstop/sdk";
 import { freePort, run } from "../test/harness.ts";
 
 // The seeded devnet (keeper running): a de-peg freezes, fires and settles a market; the CLI must say so.
@@ -83,8 +84,16 @@ test("test_quoteAndBuy_refuseAFrozenMarket_marketsAndStatusShowFrozen", async ()
 });
 
 test("test_policies_claimableThenWindowClosed", async () => {
+  // The keeper would pay the holder at once (claimMany); with it stopped, the policy stays claimable and its
+  // claim window can close, which is the state this test is about.
+  await devnet.keeper?.stop();
   await ok("time", "advance", "25h");
-  const claimable = await until("the keeper to settle", policy, (p) => p?.status === "CLAIMABLE");
+  const [wallet] = devWallets((await connectRead(devnet.rpcUrl)).chain, devnet.rpcUrl, 1);
+  const trigger = devnet.deployment.seed?.markets.find((m) => Number(m.id) === marketId)?.trigger;
+  assert.ok(wallet && trigger);
+  await pokeTrigger(wallet, { trigger });
+  await settle(wallet, { settlement: devnet.deployment.settlement, marketId: BigInt(marketId) });
+  const claimable = await until("the settlement", policy, (p) => p?.status === "CLAIMABLE");
   assert.equal(BigInt(claimable?.payout ?? 0), 400_000_000n); // 4% of 10,000 USDC
   const markets = (await ok("markets")) as unknown as { id: number; state: string }[];
   assert.equal(markets.find((m) => m.id === marketId)?.state, "TRIGGERED");
