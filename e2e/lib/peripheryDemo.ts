@@ -121,7 +121,15 @@ export async function runPeripheryDemo(log: (line: string) => void): Promise<Dem
       "2. The insured vault keeps its deposits covered: a new deposit, then the keeper's roll buys the shortfall from yield.",
     );
     await run(["vault", "deposit", "--vault", "demo", "--amount", "20000"]);
-    await run(["vault", "roll", "--vault", "demo"]);
+    // The devnet keeper is one of the vault's keepers: it sees the shortfall and rolls the cover itself.
+    const rolled = await until(
+      "the keeper to roll the insured vault's cover",
+      () => getInsuredVault(ctx.publicClient, { vault }),
+      (v) => (v.coverageRatioBps ?? 0n) >= BigInt(v.config.targetBps),
+    );
+    log(
+      `  keeper rolled the cover: coverage ${Number(rolled.coverageRatioBps ?? 0n) / 100}% (target ${rolled.config.targetBps / 100}%)`,
+    );
     await run(["vault", "roll", "--vault", "demo"]);
     await run(["vault", "show", "--vault", "demo"]);
     await run(["risk-feed", "--market", market.id]);

@@ -20,6 +20,8 @@ export async function startDevKeeper(p: {
     deployment: p.deployment,
     stateFile: p.stateFile,
     pollIntervalMs: p.pollIntervalMs,
+    // The seeded insured vaults name the devnet keeper (#13) as their keeper: it rolls their cover.
+    insuredVaults: Object.values(p.deployment.seed?.periphery?.insuredVaults ?? {}),
     logger: (entry) => {
       // The keeper logs structured entries; the devnet prints the ones a person wants to see.
       const { level, event, ...rest } = entry as { level?: string; event?: string };

@@ -1,5 +1,5 @@
 import type { Deployment } from "@backstop/abi";
-import type { Account, Chain, Client, Hex, PublicActions, Transport, WalletActions } from "viem";
+import type { Account, Address, Chain, Client, Hex, PublicActions, Transport, WalletActions } from "viem";
 import type { Logger } from "./log.ts";
 import type { RetryOptions } from "./retry.ts";
 import type { KeeperState } from "./state.ts";
@@ -36,6 +36,8 @@ export type KeeperContext = {
   log: Logger;
   retry: RetryOptions;
   rates: RatesOptions | undefined;
+  /** Insured vaults whose cover this keeper rolls (it must be one of each vault's keepers). */
+  insuredVaults?: readonly Address[] | undefined;
   /** Counts errors for /health. */
   onError: (err: unknown) => void;
 };

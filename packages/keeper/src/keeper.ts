@@ -1,5 +1,5 @@
 import type { Deployment } from "@backstop/abi";
-import { createWalletClient, type Hex, http, publicActions } from "viem";
+import { type Address, createWalletClient, type Hex, http, publicActions } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { classify, describeError } from "./classify.ts";
 import type { KeeperClient, KeeperContext, RatesOptions } from "./context.ts";
@@ -30,6 +30,8 @@ export type KeeperOptions = {
   logger?: (entry: object) => void;
   /** Base-rate updates from @backstop/risk pricing (needs the risk-oracle role). */
   rates?: RatesOptions;
+  /** Insured vaults (periphery) whose cover the keeper rolls; it must be one of each vault's keepers. */
+  insuredVaults?: readonly Address[];
 };
 
 export type Keeper = { stop(): Promise<void>; port: number };
@@ -70,6 +72,7 @@ export async function startKeeper(options: KeeperOptions): Promise<Keeper> {
     log,
     retry: options.retry ?? {},
     rates: options.rates,
+    insuredVaults: options.insuredVaults,
     onError: (err) => {
       health.errors++;
       health.lastError = describeError(err);

@@ -4,7 +4,7 @@ import type { Address, Hex } from "viem";
 import { StateFileError } from "./errors.ts";
 
 /** What a transaction the keeper sent was for. */
-export type ActionKind = "poke" | "settle" | "claim" | "finalize" | "rate";
+export type ActionKind = "poke" | "settle" | "claim" | "finalize" | "rate" | "roll";
 
 /** A transaction broadcast but not yet known to be mined. */
 export type PendingTx = {

@@ -18,6 +18,7 @@ import { resetChain, triggerKinds } from "./head.ts";
 import { baseRateFor, nextBaseRate } from "./rates.ts";
 import { reconcilePending } from "./reconcile.ts";
 import { decidePoke } from "./triggers.ts";
+import { rollVaults } from "./vaults.ts";
 
 const PARAMETRIC = 0;
 const MARKET_TRIGGERED = 3;
@@ -35,6 +36,8 @@ export type TickSummary = {
   paid: number;
   finalized: number;
   rates: number;
+  /** Insured vaults whose cover was rolled. */
+  rolled: number;
 };
 
 /**
@@ -64,6 +67,7 @@ export async function runTick(ctx: KeeperContext): Promise<TickSummary> {
     paid: 0,
     finalized: 0,
     rates: 0,
+    rolled: 0,
   };
   const count = await client.readContract({
     address: deployment.markets,
@@ -89,6 +93,7 @@ export async function runTick(ctx: KeeperContext): Promise<TickSummary> {
     }
   }
   summary.finalized = await finalizeDue(ctx, head.timestamp);
+  if (ctx.insuredVaults?.length) summary.rolled = await rollVaults(ctx, ctx.insuredVaults);
 
   state.lastBlock = Number(head.number);
   state.lastBlockHash = head.hash;
