@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { coverManagerAbi, marketsAbi, mockTriggerAbi, poolAbi, poolLensAbi } from "@backstop/abi";
-import { quote as sdkQuote, settle } from "@backstop/sdk";
+import { devPrivateKey, KEEPER_INDEX } from "@backstop/devnet";
+import { startKeeper } from "@backstop/keeper";
+import { payoutOf, quote as sdkQuote, settle } from "@backstop/sdk";
 import type { Address } from "viem";
 import { type Indexer, startIndexer } from "./start.ts";
 import {
@@ -435,5 +437,43 @@ describe("indexer", { timeout: 300_000 }, () => {
     assert.equal(incidents[0]?.marketId, Number(s.markets.second));
     const m = (await get(indexer, `/v1/markets/${s.markets.second}`)).body.market as { triggerState: number };
     assert.equal(m.triggerState, 2);
+  });
+
+  it("test_keeper_readsPendingWorkFromTheIndexer", async () => {
+    // The keeper given the API lists the settled market's unpaid policies (and the open claims) from it, pays
+    // every payable one, and leaves none unpaid.
+    const entries: { event?: string; source?: string; marketId?: bigint; reason?: string }[] = [];
+    const keeper = await startKeeper({
+      rpcUrl: node.rpcUrl,
+      privateKey: devPrivateKey(KEEPER_INDEX),
+      deployment: s.deployment,
+      stateFile: path.join(mkdtempSync(path.join(tmpdir(), "backstop-keeper-")), "state.json"),
+      pollIntervalMs: 200,
+      apiUrl: indexer.url,
+      logger: (entry) => entries.push(entry as (typeof entries)[number]),
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      const seen = () =>
+        entries.find(
+          (e) => e.event === "pay.candidates" && e.source === "indexer" && e.marketId === s.markets.second,
+        );
+      while (!seen() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      assert.ok(
+        seen(),
+        `the keeper never read the market's policies from the indexer: ${JSON.stringify(entries.filter((e) => e.event !== "tick").slice(0, 8), (_, v) => (typeof v === "bigint" ? v.toString() : v))}`,
+      );
+    } finally {
+      await keeper.stop();
+    }
+    const next = await s.publicClient.readContract({
+      address: s.deployment.coverManager,
+      abi: coverManagerAbi,
+      functionName: "nextPolicyId",
+    });
+    for (let id = 1n; id < next; id++) {
+      const owed = await payoutOf(s.publicClient, { settlement: s.deployment.settlement, policyId: id });
+      assert.equal(owed, 0n, `policy ${id} is still owed ${owed}`);
+    }
   });
 });

@@ -98,6 +98,7 @@ export async function runDev(
     keeper: !once,
     ...(process.env.BACKSTOP_DEPLOYMENTS_DIR ? { deploymentsDir: process.env.BACKSTOP_DEPLOYMENTS_DIR } : {}),
     pollIntervalMs: poll,
+    ...(withApi ? { keeperApiUrl: `http://127.0.0.1:${apiPort}` } : {}),
     ...(values.persist ? { persist: values.persist } : {}),
     onStep: say,
     logger: { info: say, warn: io.err },

@@ -12,6 +12,7 @@ export async function startDevKeeper(p: {
   deployment: Registry;
   stateFile: string;
   pollIntervalMs: number;
+  apiUrl?: string;
   logger: KeeperLogger;
 }): Promise<RunningKeeper> {
   const keeper = await startKeeper({
@@ -20,6 +21,7 @@ export async function startDevKeeper(p: {
     deployment: p.deployment,
     stateFile: p.stateFile,
     pollIntervalMs: p.pollIntervalMs,
+    ...(p.apiUrl ? { apiUrl: p.apiUrl } : {}),
     // The seeded insured vaults name the devnet keeper (#13) as their keeper: it rolls their cover.
     insuredVaults: Object.values(p.deployment.seed?.periphery?.insuredVaults ?? {}),
     logger: (entry) => {

@@ -52,6 +52,8 @@ export type StartDevnetParameters = {
   /** Also write the deployment as `<dir>/31337.json` (the CLI's `$BACKSTOP_DEPLOYMENTS_DIR`). */
   deploymentsDir?: string;
   keeper?: boolean;
+  /** The indexer API the keeper reads pending work from (it scans the chain while the API is not up). */
+  keeperApiUrl?: string;
   pollIntervalMs?: number;
   logger?: KeeperLogger;
   onStep?: (msg: string) => void;
@@ -150,6 +152,7 @@ export async function startDevnet(p: StartDevnetParameters): Promise<Devnet> {
         deployment,
         stateFile: keeperState,
         pollIntervalMs: p.pollIntervalMs ?? 1_000,
+        ...(p.keeperApiUrl ? { apiUrl: p.keeperApiUrl } : {}),
         logger: p.logger ?? { info: () => {}, warn: () => {} },
       });
     return {

@@ -36,6 +36,8 @@ export type KeeperContext = {
   log: Logger;
   retry: RetryOptions;
   rates: RatesOptions | undefined;
+  /** The indexer's HTTP API (apps/indexer); when set, pending policies and claims are read from it. */
+  apiUrl?: string | undefined;
   /** Insured vaults whose cover this keeper rolls (it must be one of each vault's keepers). */
   insuredVaults?: readonly Address[] | undefined;
   /** Counts errors for /health. */

@@ -30,6 +30,8 @@ export type KeeperOptions = {
   logger?: (entry: object) => void;
   /** Base-rate updates from @backstop/risk pricing (needs the risk-oracle role). */
   rates?: RatesOptions;
+  /** The indexer's HTTP API: pending policies and claims are read from it (the chain is scanned if it is down). */
+  apiUrl?: string;
   /** Insured vaults (periphery) whose cover the keeper rolls; it must be one of each vault's keepers. */
   insuredVaults?: readonly Address[];
 };
@@ -73,6 +75,7 @@ export async function startKeeper(options: KeeperOptions): Promise<Keeper> {
     retry: options.retry ?? {},
     rates: options.rates,
     insuredVaults: options.insuredVaults,
+    apiUrl: options.apiUrl,
     onError: (err) => {
       health.errors++;
       health.lastError = describeError(err);

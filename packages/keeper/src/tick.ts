@@ -15,6 +15,7 @@ import type { KeeperContext } from "./context.ts";
 import { ChainMismatchError } from "./errors.ts";
 import { execute } from "./execute.ts";
 import { resetChain, triggerKinds } from "./head.ts";
+import { indexedOpenClaims, indexedUnpaidPolicies } from "./indexed.ts";
 import { baseRateFor, nextBaseRate } from "./rates.ts";
 import { reconcilePending } from "./reconcile.ts";
 import { decidePoke } from "./triggers.ts";
@@ -147,7 +148,7 @@ async function parametric(
   if (read.state !== "TRIGGERED") return { pokes, settles, paid: 0 };
   const incident = await getIncident(client, { settlement: deployment.settlement, marketId });
   if (incident.settled) {
-    const paid = incident.swept ? 0 : await payHolders(ctx, marketId);
+    const paid = incident.swept ? 0 : await payHolders(ctx, marketId, incident.time);
     return { pokes, settles, paid };
   }
   // A market with more backing pools than one transaction holds settles in batches, one action per batch;
@@ -178,7 +179,7 @@ export const CLAIM_BATCH = 50;
  * claimed reads a zero payout and is skipped (claimMany skips it too if the holder claims in between). One
  * idempotent action per batch (`claim:<marketId>:<first policy id>`).
  */
-async function payHolders(ctx: KeeperContext, marketId: bigint): Promise<number> {
+async function payHolders(ctx: KeeperContext, marketId: bigint, incidentTime: bigint): Promise<number> {
   const { client, state, deployment } = ctx;
   state.paidThrough ??= {};
   const key = marketId.toString();
@@ -190,11 +191,22 @@ async function payHolders(ctx: KeeperContext, marketId: bigint): Promise<number>
   const last = Number(next) - 1;
   const from = (state.paidThrough[key] ?? 0) + 1;
   if (from > last) return 0;
+  // The indexer lists the market's unpaid policies live at the incident; without it (or when it lags), every
+  // policy id since the last scan is a candidate. Either way each candidate's payout is read on the chain.
+  const indexed = await indexedUnpaidPolicies(ctx, marketId, incidentTime);
+  const candidates =
+    indexed?.filter((id) => id >= BigInt(from) && id <= BigInt(last)) ??
+    Array.from({ length: last - from + 1 }, (_, i) => BigInt(from + i));
+  ctx.log({
+    level: "debug",
+    event: "pay.candidates",
+    marketId,
+    source: indexed ? "indexer" : "chain",
+    count: candidates.length,
+  });
   const payable: bigint[] = [];
-  for (let start = from; start <= last; start += PAY_SCAN_BATCH) {
-    const ids = Array.from({ length: Math.min(PAY_SCAN_BATCH, last - start + 1) }, (_, i) =>
-      BigInt(start + i),
-    );
+  for (let start = 0; start < candidates.length; start += PAY_SCAN_BATCH) {
+    const ids = candidates.slice(start, start + PAY_SCAN_BATCH);
     const payouts = await Promise.all(
       ids.map((policyId) => payoutOf(client, { settlement: deployment.settlement, policyId })),
     );
@@ -232,7 +244,12 @@ async function finalizeDue(ctx: KeeperContext, now: bigint): Promise<number> {
   );
   let finalized = 0;
   let floorOpen = true;
-  for (let id = state.claimFloor; id <= count; id++) {
+  // The indexer lists the open claims; without it (or when it lags) every claim from the floor is read.
+  const indexed = await indexedOpenClaims(ctx);
+  const ids = indexed
+    ? indexed.map(Number).filter((id) => id >= state.claimFloor && id <= count)
+    : Array.from({ length: Math.max(0, count - state.claimFloor + 1) }, (_, i) => state.claimFloor + i);
+  for (const id of ids) {
     const c = await client.readContract({
       address,
       abi: assessedClaimsAbi,
@@ -254,7 +271,8 @@ async function finalizeDue(ctx: KeeperContext, now: bigint): Promise<number> {
       continue;
     }
     if (open) floorOpen = false;
-    if (floorOpen) state.claimFloor = id + 1;
+    // The floor moves only over a contiguous run of closed claims, which only the full scan sees.
+    if (floorOpen && !indexed) state.claimFloor = id + 1;
   }
   return finalized;
 }
