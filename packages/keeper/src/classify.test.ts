@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { contractError, UnknownRevertError } from "@backstop/sdk";
-import { HttpRequestError } from "viem";
+import { HttpRequestError, InvalidParamsRpcError, RpcRequestError } from "viem";
 import { classify } from "./classify.ts";
 import { backoffDelay, withRetry } from "./retry.ts";
 
@@ -13,6 +13,18 @@ describe("error classes and retries", () => {
     assert.equal(classify(new UnknownRevertError("x", { cause: network() })), "retryable");
     assert.equal(classify(contractError("AlreadySettled", [1n])), "non-retryable");
     assert.equal(classify(new Error("something else")), "non-retryable");
+  });
+
+  it("test_classify_invalidParamsFromARestartedNodeIsRetryable", () => {
+    // EDR answers a call pinned to a block a restarted chain no longer has with -32602 (invalid params).
+    const stale = new InvalidParamsRpcError(
+      new RpcRequestError({
+        body: {},
+        url: "http://127.0.0.1:1",
+        error: { code: -32602, message: "unknown block" },
+      }),
+    );
+    assert.equal(classify(stale), "retryable");
   });
 
   it("test_backoffDelay_doublesUpToTheCap", () => {
