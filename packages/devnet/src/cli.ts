@@ -1,23 +1,25 @@
 import { parseArgs } from "node:util";
 import { KEEPER_INDEX } from "./accounts.ts";
 import { watchAncestors } from "./ancestors.ts";
-import { startApiService } from "./apiService.ts";
 import { connectRead } from "./chain.ts";
 import { DevnetError, PortInUseError } from "./errors.ts";
 import { assertPortFree } from "./ports.ts";
 import type { PeripherySeed } from "./seedTypes.ts";
+import { startApiService, startWebService } from "./services.ts";
 import { type Devnet, startDevnet } from "./start.ts";
 import { formatStatus, readStatus } from "./summary.ts";
 import { formatDuration } from "./table.ts";
 
-export const DEV_USAGE = `usage: backstop dev [--port 8545] [--api-port 42069] [--no-api] [--persist <dir>] [--exit-after-seed] [--poll <ms>] [--json]
+export const DEV_USAGE = `usage: backstop dev [--port 8545] [--api-port 42069] [--web-port 5173] [--no-api] [--no-web] [--persist <dir>] [--exit-after-seed] [--poll <ms>] [--json]
 Starts a local chain (Hardhat's EDR node), deploys Backstop, seeds markets, pools, capital and policies,
 runs the keeper (it settles fired markets and pays every eligible policy to its holder), the indexer and its
-HTTP API (OpenAPI at /openapi.json), and prints every URL.
+HTTP API (OpenAPI at /openapi.json), the web app, and prints every URL.
 Ctrl-C stops everything; so does the chain stopping. Without --persist, each start is a fresh chain.
   --port <n>          JSON-RPC port on 127.0.0.1 (default 8545); a busy port is refused before anything starts
   --api-port <n>      indexer HTTP API port on 127.0.0.1 (default 42069); refused before anything starts if busy
-  --no-api            run without the indexer and API
+  --web-port <n>      web app port on 127.0.0.1 (default 5173); refused before anything starts if busy
+  --no-api            run without the indexer and API (and so without the web app)
+  --no-web            run without the web app
   --persist <dir>     keep the chain in <dir> (a journal of every state change, replayed at the next start
                       with the same <dir>: no new deployment or seed; chain time resumes where it stopped)
   --exit-after-seed   print the summary and exit (alias --once)
@@ -65,6 +67,8 @@ export async function runDev(
       poll: { type: "string", default: "1000" },
       "api-port": { type: "string", default: "42069" },
       "no-api": { type: "boolean", default: false },
+      "web-port": { type: "string", default: "5173" },
+      "no-web": { type: "boolean", default: false },
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -83,13 +87,26 @@ export async function runDev(
   const apiPort = Number(values["api-port"]);
   if (!Number.isInteger(apiPort) || apiPort < 1 || apiPort > 65_535 || apiPort === port)
     throw new DevUsageError(`invalid --api-port "${values["api-port"]}"`);
+  const webPort = Number(values["web-port"]);
+  if (
+    !Number.isInteger(webPort) ||
+    webPort < 1 ||
+    webPort > 65_535 ||
+    webPort === port ||
+    webPort === apiPort
+  )
+    throw new DevUsageError(`invalid --web-port "${values["web-port"]}"`);
   const withApi = !once && !values["no-api"];
-  if (withApi) {
-    // Refused before the chain starts or anything is deployed, like a busy --port.
+  const withWeb = withApi && !values["no-web"];
+  // Busy ports are refused before the chain starts or anything is deployed, like a busy --port.
+  if (withApi)
     await assertPortFree(apiPort).catch(() => {
       throw new PortInUseError(apiPort, "--api-port");
     });
-  }
+  if (withWeb)
+    await assertPortFree(webPort).catch(() => {
+      throw new PortInUseError(webPort, "--web-port");
+    });
   const say = (s: string) => {
     if (!values.json) io.out(s);
   };
@@ -109,12 +126,16 @@ export async function runDev(
     await devnet.stop();
   };
   try {
-    const factories = opts.services ?? [
-      ...(withApi ? [(d: Devnet) => startApiService(d, apiPort)] : []),
-      ...DEV_SERVICES,
-    ];
-    for (const start of factories) {
-      say(`starting ${start === factories[0] && withApi ? "the indexer and API" : "a service"}...`);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const factories: [string, DevServiceFactory][] = opts.services
+      ? opts.services.map((f) => ["a service", f])
+      : [
+          ...(withApi ? [["the indexer and API", (d: Devnet) => startApiService(d, apiPort)] as const] : []),
+          ...(withWeb ? [["the web app", (d: Devnet) => startWebService(d, webPort, apiUrl)] as const] : []),
+          ...DEV_SERVICES.map((f) => ["a service", f] as const),
+        ];
+    for (const [what, start] of factories) {
+      say(`starting ${what}...`);
       services.push(await start(devnet));
     }
     const { publicClient } = await connectRead(devnet.rpcUrl);
@@ -170,6 +191,12 @@ export async function runDev(
             ? "exiting (--exit-after-seed)"
             : [
                 `keeper: @backstop/keeper as dev account #${KEEPER_INDEX}; it settles fired markets and pays every eligible policy`,
+                ...services
+                  .filter((s) => s.name === "web")
+                  .map(
+                    (s) =>
+                      `web app: open ${s.url} and connect "Dev account #0" (or a browser wallet on chain ${d.chainId})`,
+                  ),
                 "your account: dev account #0 (1,000,000 USDC). In another terminal:",
                 `  npm run backstop -- markets --rpc-url ${devnet.rpcUrl}`,
                 "  npm run backstop -- buy --market 3 --amount 10000 --period 30d",

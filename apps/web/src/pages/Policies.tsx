@@ -1,0 +1,4 @@
+// Policies page: not built yet.
+export default function Policies(_props: { id?: number }) {
+  return <h1>Policies</h1>;
+}
