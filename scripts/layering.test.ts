@@ -203,3 +203,23 @@ test("test_layering_scannerSeesImportForms", () => {
   );
   assert.deepEqual(imps[1]?.names, ["b", "C"]);
 });
+
+/** wagmi and viem calls that take an ABI: the web app makes none of them; it calls the SDK's actions instead. */
+const RAW_CONTRACT_CALLS =
+  /\b(useReadContracts?|useWriteContract|useSimulateContract|useWatchContractEvent|useInfiniteReadContracts|readContract|writeContract|simulateContract|getContract)\b/;
+
+test("test_layering_webReachesTheChainOnlyThroughTheSdk", () => {
+  const src = join(root, "apps/web/src");
+  const v: string[] = [];
+  for (const file of files(src)) {
+    const text = readFileSync(file, "utf8");
+    for (const imp of importsOf(text)) {
+      if (imp.spec === "@backstop/devnet") v.push(`${relative(root, file)}: the page imports the devnet`);
+      if (imp.spec === "@backstop/abi" && imp.names.some((n) => /Abi$/.test(n)))
+        v.push(`${relative(root, file)}: names a raw ABI (${imp.names.join(", ")})`);
+    }
+    const call = RAW_CONTRACT_CALLS.exec(text);
+    if (call) v.push(`${relative(root, file)}: calls ${call[1]} (use an SDK action)`);
+  }
+  assert.deepEqual(v, [], `the web app reaches the chain only through the SDK:\n${v.join("\n")}`);
+});

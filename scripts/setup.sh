@@ -3,6 +3,8 @@
 # Running npm under Node 20 silently skips @nomicfoundation/edr-linux-x64-gnu, so npm itself
 # must run under Node 22: the `node@22` npm package provides that binary.
 set -euo pipefail
+# Browsers are never downloaded: the web tests drive Debian's chromium (.ci/run installs it).
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 cd "$(dirname "$0")/.."
 edr_ok() { ls node_modules/@nomicfoundation/ 2>/dev/null | grep -q '^edr-linux-x64-gnu$\|^edr-linux-x64-musl$\|^edr-darwin'; }
 if [ -x node_modules/.bin/node ] && [ -d node_modules/hardhat ] && edr_ok && [ "${1:-}" != "--force" ]; then

@@ -33,7 +33,8 @@ export class ConfigError extends Error {
 export async function loadConfig(): Promise<AppConfig> {
   let res: Response;
   try {
-    res = await fetch("/backstop.json", { cache: "no-store" });
+    // Preloaded by index.html, so it arrives while the bundle is still being evaluated.
+    res = await fetch("/backstop.json");
   } catch {
     throw new ConfigError("The app's server is not answering: start it with npm start.");
   }

@@ -1,5 +1,5 @@
 // Loading and error placeholders.
-import { formatError } from "@backstop/sdk";
+import { formatError } from "@backstop/core";
 
 export function Loading({ what }: { what: string }) {
   return (
