@@ -108,6 +108,46 @@ test("test_dev_busyPortIsRefusedBeforeAnythingIsDeployed", async () => {
   }
 });
 
+test("test_dev_busyWebPortIsRefusedBeforeTheChainStarts", async () => {
+  const home = mkdtempSync(join(tmpdir(), "backstop-busyweb-"));
+  const server = createHttpServer((_, res) => res.end("taken"));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port: webPort } = server.address() as { port: number };
+  const freePort = () =>
+    new Promise<number>((r) => {
+      const probe = createHttpServer();
+      probe.listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => r(port));
+      });
+    });
+  const [free, api] = [await freePort(), await freePort()];
+  const run = (args: string[]) =>
+    promisify(execFile)(
+      process.execPath,
+      [devnetBin, "--port", String(free), "--api-port", String(api), ...args],
+      {
+        env: { ...process.env, BACKSTOP_HOME: home, BACKSTOP_SKIP_BUILD: "1" },
+        timeout: 60_000,
+      },
+    );
+  try {
+    await assert.rejects(run(["--web-port", String(webPort)]), (err: { code?: number; stderr?: string }) => {
+      assert.equal(err.code, 1);
+      assert.equal(err.stderr, `backstop: port ${webPort} is in use: pass --web-port\n`);
+      return true;
+    });
+    assert.equal(existsSync(join(home, `devnet-${free}`)), false, "nothing started");
+    await assert.rejects(run(["--web-port", String(api)]), (err: { code?: number; stderr?: string }) => {
+      assert.equal(err.code, 2);
+      assert.match(err.stderr ?? "", new RegExp(`invalid --web-port "${api}"`));
+      return true;
+    });
+  } finally {
+    server.close();
+  }
+});
+
 test("test_dev_exitAfterSeedPrintsUrlsAndWritesThePortsRegistry", async () => {
   const home = mkdtempSync(join(tmpdir(), "backstop-dev-"));
   const port = await freePort();
