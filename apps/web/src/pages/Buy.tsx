@@ -7,6 +7,8 @@ import { formatUnits } from "viem";
 import { usePublicClient } from "wagmi";
 import { Link, useSearch } from "wouter";
 import { fetchQuote, type Schemas, useApi, useMarkets } from "../api/client.ts";
+import { InsuredDeposit } from "../components/InsuredDeposit.tsx";
+import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
 import { marketName, poolName } from "../config.ts";
 import { useConfig } from "../context.tsx";
@@ -269,6 +271,7 @@ export default function Buy() {
           </p>
         )}
       </form>
+      <InsuredDeposit />
     </>
   );
 }
@@ -308,7 +311,7 @@ function QuoteView(props: {
         </p>
       )}
       {q.allocation.length > 0 && (
-        <div className="table-wrap">
+        <ScrollRegion label="Premium split">
           <table>
             <caption>How the premium splits across pools</caption>
             <thead>
@@ -332,7 +335,7 @@ function QuoteView(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { type Address, formatUnits } from "viem";
 import { usePublicClient } from "wagmi";
 import { Link } from "wouter";
 import { type Schemas, useMarket } from "../api/client.ts";
+import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
 import { groupNames, marketKind, marketName, poolName } from "../config.ts";
 import { useConfig } from "../context.tsx";
@@ -141,7 +142,7 @@ function PegDetails({ peg }: { peg: Peg }) {
           </>
         )}
       </dl>
-      <div className="table-wrap">
+      <ScrollRegion label="Price feeds">
         <table>
           <caption>Price feeds</caption>
           <thead>
@@ -167,7 +168,7 @@ function PegDetails({ peg }: { peg: Peg }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }
@@ -187,7 +188,7 @@ function Backers({ backers }: { backers: Schemas["MarketDetail"]["backers"] }) {
   return (
     <section aria-labelledby="pools">
       <h2 id="pools">Pools behind it</h2>
-      <div className="table-wrap">
+      <ScrollRegion label="Pools behind it">
         <table data-testid="backers">
           <caption>{backers.length} pools · amounts in USDC</caption>
           <thead>
@@ -236,7 +237,7 @@ function Backers({ backers }: { backers: Schemas["MarketDetail"]["backers"] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
