@@ -180,3 +180,18 @@ test("dev #7 insures a vault deposit: deposit and cover in one transaction", asy
     })
     .toBe(3);
 });
+
+test("phone-sized screen: markets, market and buy pages fit 390 px", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.goto(`${urls.web}/markets`);
+  await expect(page.getByTestId("markets")).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.goto(`${urls.web}/markets/3`);
+  await expect(page.getByTestId("feed-price")).toHaveCount(3);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.goto(`${urls.web}/buy?market=3`);
+  await quoteFor(page, "10000", "30");
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await shot(page, "buy-phone");
+});
