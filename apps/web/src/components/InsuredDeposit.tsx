@@ -57,7 +57,7 @@ export function InsuredDeposit() {
   }
 
   return (
-    <section className="panel" aria-labelledby={`${ids.amount}-title`}>
+    <section className="panel form" aria-labelledby={`${ids.amount}-title`}>
       <h2 id={`${ids.amount}-title`}>Insure a vault deposit</h2>
       <p>
         Deposit USDC into the demo yield vault and cover the position on {marketName(config, MARKET)}, in one

@@ -122,7 +122,7 @@ function PegDetails({ peg }: { peg: Peg }) {
         <dt>Recovery price</dt>
         <dd>{price(peg.recoveryPrice)}: a consensus at or above it cancels the candidate</dd>
         <dt>Window</dt>
-        <dd>{duration(Number(peg.window))} below the recovery price, without recovering, fires it</dd>
+        <dd>{duration(Number(peg.window))} under the recovery price after a candidate opens fires it</dd>
         <dt>Consensus now</dt>
         <dd>
           {peg.observation.freshFeeds > 0n
@@ -197,7 +197,7 @@ function Backers({ backers }: { backers: Schemas["MarketDetail"]["backers"] }) {
               <th scope="col" className="num">
                 Weight
               </th>
-              <th scope="col">Rate curve</th>
+              <th scope="col">Rate curve (by use)</th>
               <th scope="col" className="num">
                 Capacity
               </th>
@@ -224,8 +224,8 @@ function Backers({ backers }: { backers: Schemas["MarketDetail"]["backers"] }) {
                 </td>
                 <td className="num">{bps(b.weightBps, 0)}</td>
                 <td>
-                  {bps(b.curve.baseRateBps)} + {bps(b.curve.slope1Bps)} to {bps(b.curve.kinkBps, 0)} used,
-                  then +{bps(b.curve.slope2Bps)}
+                  {bps(b.curve.baseRateBps)} +{bps(b.curve.slope1Bps)} to {bps(b.curve.kinkBps, 0)}, +
+                  {bps(b.curve.slope2Bps)} above
                   {b.followOracle ? " (follows the oracle)" : ""}
                 </td>
                 <td className="num">{usd(b.capacity)}</td>
