@@ -36,7 +36,7 @@ export function duration(seconds: number): string {
   const d = Math.floor(seconds / 86_400);
   const h = Math.floor((seconds % 86_400) / 3_600);
   const m = Math.floor((seconds % 3_600) / 60);
-  if (d > 0) return h > 0 ? `${d}d ${h}h` : `${d} days`;
+  if (d > 0) return h > 0 ? `${d}d ${h}h` : d === 1 ? "1 day" : `${d} days`;
   if (h > 0) return m > 0 ? `${h}h ${m}m` : `${h} hours`;
   return m > 0 ? `${m} min` : `${seconds} s`;
 }

@@ -284,6 +284,12 @@ export {
 } from "./actions/quoteOnchain.ts";
 export { type ReadFeedParameters, type ReadFeedReturnType, readFeed } from "./actions/readFeed.ts";
 export {
+  type PegFeedReading,
+  type ReadPegTriggerParameters,
+  type ReadPegTriggerReturnType,
+  readPegTrigger,
+} from "./actions/readPegTrigger.ts";
+export {
   type ReadPoolMarketStateParameters,
   type ReadPoolMarketStateReturnType,
   readPoolMarketState,
