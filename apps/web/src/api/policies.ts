@@ -1,6 +1,14 @@
 // Query hooks over the API's policies and assessed claims, and the chain reads (through the SDK) that the
 // policy and assessor pages add to them: each policy's status, each claim's deadline, the chain's clock.
-import { CLAIM_STATUSES, type ClaimStatus, getAssessors, getClaim, getPolicyStatus } from "@backstop/sdk";
+import {
+  CLAIM_STATUSES,
+  type ClaimStatus,
+  getAssessors,
+  getClaim,
+  getClaimParams,
+  getMarket,
+  getPolicyStatus,
+} from "@backstop/sdk";
 import { useQuery } from "@tanstack/react-query";
 import { usePublicClient } from "wagmi";
 import { useConfig } from "../context.tsx";
@@ -90,6 +98,53 @@ export function useAssessorGroups() {
         assessedClaims: d.assessedClaims,
         fromBlock: d.startBlock !== undefined ? BigInt(d.startBlock) : "earliest",
       }),
+    staleTime: 60_000,
+  });
+}
+
+/** The members of the assessor group a market's claims go to (empty when it has none). */
+export function useMarketAssessors(marketId: number | undefined) {
+  const client = usePublicClient();
+  const { deployment: d } = useConfig();
+  return useQuery({
+    queryKey: ["market-assessors", marketId],
+    enabled: client !== undefined && marketId !== undefined,
+    queryFn: async () => {
+      // biome-ignore lint/style/noNonNullAssertion: enabled only with a client
+      const r = await getAssessors(client!, {
+        assessedClaims: d.assessedClaims,
+        marketId: BigInt(marketId as number),
+        fromBlock: d.startBlock !== undefined ? BigInt(d.startBlock) : "earliest",
+      });
+      return r.groups.find((g) => g.groupId === r.marketGroupId)?.members ?? [];
+    },
+    staleTime: 30_000,
+  });
+}
+
+/** A market as the registry holds it (the API omits the fast-track limit of assessed claims). */
+export function useChainMarket(marketId: number) {
+  const client = usePublicClient();
+  const { deployment: d } = useConfig();
+  return useQuery({
+    queryKey: ["chain-market", marketId],
+    enabled: client !== undefined,
+    queryFn: async () =>
+      // biome-ignore lint/style/noNonNullAssertion: enabled only with a client
+      (await getMarket(client!, { markets: d.markets, marketId: BigInt(marketId) })).market,
+    staleTime: 30_000,
+  });
+}
+
+/** The shared claim rules: challenge window, claimant's deposit and challenger's bond (bps). */
+export function useClaimParams() {
+  const client = usePublicClient();
+  const { deployment: d } = useConfig();
+  return useQuery({
+    queryKey: ["claim-params"],
+    enabled: client !== undefined,
+    // biome-ignore lint/style/noNonNullAssertion: enabled only with a client
+    queryFn: () => getClaimParams(client!, { assessedClaims: d.assessedClaims }),
     staleTime: 60_000,
   });
 }
