@@ -166,9 +166,8 @@ test("assessed: dev #7's claim is challenged, approved by two assessors, finaliz
   await card.getByRole("button", { name: "Submit claim" }).click();
   await expectConfirmed(page, `Submit claim on policy #${id}`);
   await expect(card.getByTestId("claim-status")).toHaveText("fast track");
-  const claimId = (
-    await apiGet<{ claims: { id: number }[] }>(`/v1/claims?policyId=${id}`).then((r) => r.claims)
-  )[0]?.id;
+  const { claims } = await apiGet<{ claims: { id: number }[] }>(`/v1/claims?policyId=${id}`);
+  const claimId = claims[0]?.id ?? 0;
   expect(claimId).toBeGreaterThan(0);
 
   // Dev #0 (no assessor) challenges it from the assessor console, posting a 5% bond.

@@ -97,12 +97,15 @@ export function Timeline({ claim }: { claim: Claim }) {
   if (status === "VOIDED") steps.push({ key: "voided", text: "Voided by governance" });
   if (status === "PAID") steps.push({ key: "paid", text: `Paid ${usd(claim.paid)} USDC` });
   return (
-    <ol className="timeline" data-testid="claim-timeline" aria-label={`Timeline of claim ${claim.id}`}>
-      {steps.map((s) => (
-        <li key={s.key} data-step={s.key}>
-          {s.text}
-        </li>
-      ))}
-    </ol>
+    <>
+      <h4 className="timeline-title">Timeline</h4>
+      <ol className="timeline" data-testid="claim-timeline" aria-label={`Timeline of claim ${claim.id}`}>
+        {steps.map((s) => (
+          <li key={s.key} data-step={s.key}>
+            {s.text}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

@@ -39,7 +39,7 @@ export default function Assessor() {
         <p>No claim is under vote.</p>
       ) : (
         <div className="table-wrap">
-          <table data-testid="vote-queue">
+          <table className="claims" data-testid="vote-queue">
             <caption>{voting.data.length} claims under vote</caption>
             <thead>
               <tr>
@@ -68,7 +68,7 @@ export default function Assessor() {
         <p>No claim is on the fast track.</p>
       ) : (
         <div className="table-wrap">
-          <table data-testid="fast-track">
+          <table className="claims" data-testid="fast-track">
             <caption>{fastTrack.data.length} claims on the fast track</caption>
             <thead>
               <tr>
@@ -123,7 +123,7 @@ function ClaimCells({ claim: c, marketId }: { claim: Claim; marketId?: bigint })
       </th>
       <td>{marketId === undefined ? "…" : marketName(config, marketId)}</td>
       <td className="num">{usd(c.amount)}</td>
-      <td className="wrap">
+      <td>
         <EvidenceLink uri={c.evidenceURI} />
       </td>
     </>
