@@ -40,7 +40,9 @@ export default function Assessor() {
       ) : (
         <div className="table-wrap">
           <table className="claims" data-testid="vote-queue">
-            <caption>{voting.data.length} claims under vote</caption>
+            <caption>
+              {voting.data.length === 1 ? "1 claim" : `${voting.data.length} claims`} under vote
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Claim</th>
@@ -69,7 +71,9 @@ export default function Assessor() {
       ) : (
         <div className="table-wrap">
           <table className="claims" data-testid="fast-track">
-            <caption>{fastTrack.data.length} claims on the fast track</caption>
+            <caption>
+              {fastTrack.data.length === 1 ? "1 claim" : `${fastTrack.data.length} claims`} on the fast track
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Claim</th>
