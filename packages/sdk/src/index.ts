@@ -122,6 +122,11 @@ export {
   type GetClaimOfPolicyReturnType,
   getClaimOfPolicy,
 } from "./actions/getClaimOfPolicy.ts";
+export {
+  type GetClaimParamsParameters,
+  type GetClaimParamsReturnType,
+  getClaimParams,
+} from "./actions/getClaimParams.ts";
 export { type GetClaimsParameters, type GetClaimsReturnType, getClaims } from "./actions/getClaims.ts";
 export {
   type GetIncidentParameters,

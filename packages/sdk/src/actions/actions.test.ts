@@ -30,6 +30,7 @@ import { challenge, prepareChallenge } from "./challenge.ts";
 import { claim, prepareClaim } from "./claim.ts";
 import { deposit, prepareDeposit } from "./deposit.ts";
 import { finalizeClaim, prepareFinalizeClaim } from "./finalizeClaim.ts";
+import { getClaimParams } from "./getClaimParams.ts";
 import { pokeTrigger, preparePokeTrigger } from "./pokeTrigger.ts";
 import { quote } from "./quote.ts";
 import { prepareRedeem, redeem } from "./redeem.ts";
@@ -236,6 +237,11 @@ describe("actions on a local chain: builders match executors, reverts are typed"
     await assertSent(redeemed.hash, prepareRedeemClaim({ assessedClaims: w.d.assessedClaims, claimId }));
     assert.equal(redeemed.paid, usd(1_000));
     assert.ok(redeemed.to && isAddressEqual(redeemed.to, w.buyer.account.address));
+  });
+
+  it("test_getClaimParams_readsTheDeployedDefaults", async () => {
+    const p = await getClaimParams(w.chain.publicClient, { assessedClaims: w.d.assessedClaims });
+    assert.deepEqual(p, { challengeWindow: 2 * 86_400, depositBps: 100, bondBps: 500 });
   });
 
   it("test_lpExit_requestRedeemSetOperatorRedeemWithdraw_matchPrepares", async () => {
