@@ -309,6 +309,19 @@ export const history = onchainTable("history_hourly", (t) => ({
   premiumLp: t.bigint().notNull(),
 }));
 
+/** Hourly history per market: cover in force and capacity, the last values seen in each hour. */
+export const marketHistory = onchainTable(
+  "market_history_hourly",
+  (t) => ({
+    marketId: t.bigint().notNull(),
+    hour: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    tvc: t.bigint().notNull(),
+    capacity: t.bigint().notNull(),
+  }),
+  (table) => ({ pk: primaryKey({ columns: [table.marketId, table.hour] }) }),
+);
+
 /** Per-transaction progress of a purchase's fill, to replay the releases of pools that filled nothing. */
 export const fillProgress = onchainTable("fill_progress", (t) => ({
   txHash: t.hex().primaryKey(),

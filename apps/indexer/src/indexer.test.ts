@@ -267,6 +267,43 @@ describe("indexer", { timeout: 300_000 }, () => {
     assert.equal(tvc, before + usdc(5_000), `TVC rose ${Date.now() - t0} ms after the purchase`);
   });
 
+  it("test_marketHistory_liveAndHourlyPointsAgreeWithTheMarket", async () => {
+    // The first block of a new hour records it: the market as it stood then, before this hour's purchase.
+    const id = s.markets.parametric;
+    await travel(s, 2n * 3_600n);
+    await synced(indexer, s);
+    const atHourStart = (await get(indexer, `/v1/markets/${id}`)).body as { market: { tvc: string } };
+    await buy(s, s.wallets[4] as Actors["gov"], id, usdc(1_000), 20n);
+    await travel(s, 2n * 3_600n);
+    await synced(indexer, s);
+    const history = (await get(indexer, `/v1/markets/${id}/history?hours=48`)).body as {
+      blockNumber: number;
+      history: { hour: number; tvc: string; capacity: string }[];
+    };
+    const market = (await get(indexer, `/v1/markets/${id}`)).body as {
+      blockNumber: number;
+      market: { tvc: string; capacity: string };
+    };
+    assert.equal(history.blockNumber, market.blockNumber, "both read at one indexed head");
+    const live = history.history.at(-1);
+    assert.equal(live?.tvc, market.market.tvc);
+    assert.equal(live?.capacity, market.market.capacity);
+    assert.equal(
+      history.history.at(-2)?.tvc,
+      atHourStart.market.tvc,
+      "the recorded hour before the purchase",
+    );
+    assert.equal(BigInt(live?.tvc ?? 0), BigInt(atHourStart.market.tvc) + usdc(1_000));
+    const hours = history.history.map((p) => p.hour);
+    assert.deepEqual(
+      hours,
+      [...hours].sort((a, b) => a - b),
+      "oldest first",
+    );
+    assert.equal((await get(indexer, "/v1/markets/999/history")).status, 404);
+    assert.equal((await get(indexer, `/v1/markets/${id}/history?hours=-1`)).status, 400);
+  });
+
   it("test_quote_equalsPoolLensAcrossMarketsAndAmounts", async () => {
     const check = async () => {
       const block = await synced(indexer, s);

@@ -18,7 +18,7 @@ async function installWallet(page: import("@playwright/test").Page, chainId: num
           if (method === "eth_accounts" || method === "eth_requestAccounts") return [account];
           if (method === "wallet_requestPermissions") return [{ parentCapability: "eth_accounts" }];
           if (method === "wallet_switchEthereumChain") {
-            chain = (params?.[0] as { chainId: string }).chainId;
+            chain = (params as [{ chainId: string }])[0].chainId;
             emit("chainChanged", chain);
             return null;
           }

@@ -127,12 +127,13 @@ export async function runDev(
   };
   try {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    const factories: [string, DevServiceFactory][] = opts.services
-      ? opts.services.map((f) => ["a service", f])
+    type Named = [what: string, start: DevServiceFactory];
+    const factories: Named[] = opts.services
+      ? opts.services.map((f): Named => ["a service", f])
       : [
-          ...(withApi ? [["the indexer and API", (d: Devnet) => startApiService(d, apiPort)] as const] : []),
-          ...(withWeb ? [["the web app", (d: Devnet) => startWebService(d, webPort, apiUrl)] as const] : []),
-          ...DEV_SERVICES.map((f) => ["a service", f] as const),
+          ...(withApi ? [["the indexer and API", (d: Devnet) => startApiService(d, apiPort)] as Named] : []),
+          ...(withWeb ? [["the web app", (d: Devnet) => startWebService(d, webPort, apiUrl)] as Named] : []),
+          ...DEV_SERVICES.map((f): Named => ["a service", f]),
         ];
     for (const [what, start] of factories) {
       say(`starting ${what}...`);

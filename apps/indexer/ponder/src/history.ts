@@ -1,7 +1,8 @@
-// The hourly TVL / TVC / utilisation history, refreshed at the first block of each hour and after events.
+// The hourly TVL / TVC / utilisation history (overall and per market), refreshed at the first block of each
+// hour and after events.
 import type { Context } from "ponder:registry";
-import { history, protocol } from "ponder:schema";
-import { loadState, type SelectDb, totals } from "./snapshot.ts";
+import { history, marketHistory, protocol } from "ponder:schema";
+import { loadState, marketTotals, type SelectDb, totals } from "./snapshot.ts";
 
 const WAD = 10n ** 18n;
 
@@ -21,5 +22,12 @@ export async function recordHistory(db: Context["db"], time: bigint) {
     .insert(history)
     .values({ hour: time / 3600n, ...values })
     .onConflictDoUpdate(() => values);
+  for (const marketId of state.markets.keys()) {
+    const values = { timestamp: time, ...marketTotals(state, marketId, time) };
+    await db
+      .insert(marketHistory)
+      .values({ marketId, hour: time / 3600n, ...values })
+      .onConflictDoUpdate(() => values);
+  }
   await db.update(protocol, { id: 1 }).set({ dirty: false, historyTime: time });
 }

@@ -12,6 +12,7 @@ import {
   trigger,
 } from "ponder:schema";
 import {
+  capacityAt,
   capitalAt,
   coverInForceAt,
   type PoolMarketSnapshot,
@@ -135,6 +136,23 @@ export async function loadState(db: SelectDb): Promise<IndexedState> {
 }
 
 /** TVL (sum of pool capital) and TVC (cover in force) at `time`. */
+/** A market's cover in force and capacity over all the pools that back it. */
+export function marketTotals(
+  state: IndexedState,
+  marketId: bigint,
+  time: bigint,
+): { tvc: bigint; capacity: bigint } {
+  let tvc = 0n;
+  let capacity = 0n;
+  for (const pm of state.poolMarkets) {
+    if (pm.row.marketId !== marketId) continue;
+    tvc += coverInForceAt(pm.snapshot, time);
+    const p = state.pools.get(pm.row.poolId);
+    if (p) capacity += capacityAt(p.snapshot, pm.snapshot, time);
+  }
+  return { tvc, capacity };
+}
+
 export function totals(state: IndexedState, time: bigint): { tvl: bigint; tvc: bigint } {
   let tvl = 0n;
   for (const p of state.pools.values()) tvl += capitalAt(p.snapshot, time);

@@ -153,6 +153,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/markets/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A market's cover in force and capacity, hourly */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many hours of history (default 168) */
+                    hours?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description A numeric id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Hourly history */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MarketHistory"];
+                    };
+                };
+                /** @description Bad request: each issue names the field and the reason */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/pools": {
         parameters: {
             query?: never;
@@ -737,6 +797,28 @@ export interface components {
                  * @example 1000000
                  */
                 premium: string;
+            }[];
+        };
+        MarketHistory: {
+            /** @description The indexed head block the figures are evaluated at */
+            blockNumber: number;
+            /** @description Its timestamp (unix seconds) */
+            timestamp: number;
+            marketId: number;
+            /** @description Hourly cover in force and capacity, oldest first; the last point is live */
+            history: {
+                hour: number;
+                timestamp: number;
+                /**
+                 * @description A decimal string of base units of the cover asset
+                 * @example 1000000
+                 */
+                tvc: string;
+                /**
+                 * @description A decimal string of base units of the cover asset
+                 * @example 1000000
+                 */
+                capacity: string;
             }[];
         };
         Pool: {

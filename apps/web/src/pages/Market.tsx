@@ -2,10 +2,13 @@
 // behind it. The trigger is read from the chain (SDK reads); the rest comes from the API.
 import { readPegTrigger, readTrigger } from "@backstop/sdk";
 import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { type Address, formatUnits } from "viem";
 import { usePublicClient } from "wagmi";
 import { Link } from "wouter";
 import { type Schemas, useMarket } from "../api/client.ts";
+import { useMarketHistory } from "../api/history.ts";
+import { Chart } from "../components/Chart.tsx";
 import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
 import { groupNames, marketKind, marketName, poolName } from "../config.ts";
@@ -54,10 +57,31 @@ export default function Market({ id }: { id: number }) {
           </dd>
         </dl>
       </section>
+      <History id={id} />
       {m.trigger && <Trigger trigger={m.trigger as Address} />}
       <Backers backers={m.backers} />
     </>
   );
+}
+
+/** Cover in force and capacity, hourly (the last point is live). */
+function History({ id }: { id: number }) {
+  const history = useMarketHistory(id);
+  const chart = useMemo(() => {
+    const points = history.data;
+    if (!points) return undefined;
+    const toUsd = (v: string) => Number(BigInt(v) / 10_000n) / 100;
+    return {
+      times: points.map((p) => p.timestamp),
+      series: [
+        { label: "Covered", values: points.map((p) => toUsd(p.tvc)), color: "#d97706" },
+        { label: "Capacity", values: points.map((p) => toUsd(p.capacity)), color: "#2563eb" },
+      ],
+    };
+  }, [history.data]);
+  if (history.error) return <ErrorNote error={history.error} />;
+  if (!chart) return null;
+  return <Chart title="Covered and capacity (USDC), hourly" times={chart.times} series={chart.series} />;
 }
 
 /** The trigger's state now, read at the chain head, and the observations that explain it. */

@@ -8,6 +8,7 @@ import {
   history,
   incident,
   incidentReserve,
+  marketHistory,
   payout,
   policy,
   policySlice,
@@ -31,7 +32,7 @@ import {
 } from "@backstop/core";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, gte, sql } from "ponder";
-import { type IndexedState, loadState, type SelectDb, totals } from "../snapshot.ts";
+import { type IndexedState, loadState, marketTotals, type SelectDb, totals } from "../snapshot.ts";
 
 /* STATE CACHE: the tables only change when the indexed head moves. */
 
@@ -126,6 +127,19 @@ const Stats = Head.extend({
     .array(StatsPoint)
     .openapi({ description: "Hourly history, oldest first; the last point is live" }),
 }).openapi("Stats");
+
+const MarketHistory = Head.extend({
+  marketId: z.number(),
+  history: z
+    .array(z.object({ hour: z.number(), timestamp: z.number(), tvc: Amount, capacity: Amount }))
+    .openapi({ description: "Hourly cover in force and capacity, oldest first; the last point is live" }),
+}).openapi("MarketHistory");
+const HoursParam = z
+  .string()
+  .regex(/^[0-9]{1,5}$/, "must be a whole number of hours")
+  .transform(Number)
+  .optional()
+  .openapi({ type: "string", description: "How many hours of history (default 168)" });
 
 const Backer = z.object({
   poolId: z.number(),
@@ -439,14 +453,7 @@ app.openapi(
     path: "/v1/stats",
     summary: "TVL, TVC and utilisation now, with their hourly history",
     request: {
-      query: z.object({
-        hours: z
-          .string()
-          .regex(/^[0-9]{1,5}$/, "must be a whole number of hours")
-          .transform(Number)
-          .optional()
-          .openapi({ type: "string", description: "How many hours of history (default 168)" }),
-      }),
+      query: z.object({ hours: HoursParam }),
     },
     responses: { 200: Json(Stats, "Protocol totals"), 400: errors[400] },
   }),
@@ -510,6 +517,39 @@ app.openapi(
     const m = marketView(st, BigInt(c.req.valid("param").id));
     if (!m) return c.json({ error: "not_found", issues: [{ field: "id", reason: "no such market" }] }, 404);
     return c.json({ ...headOf(st), market: m }, 200);
+  },
+);
+
+app.openapi(
+  createRoute({
+    method: "get",
+    path: "/v1/markets/{id}/history",
+    summary: "A market's cover in force and capacity, hourly",
+    request: { params: z.object({ id: IdParam }), query: z.object({ hours: HoursParam }) },
+    responses: { 200: Json(MarketHistory, "Hourly history"), ...errors },
+  }),
+  async (c) => {
+    const st = await state();
+    const id = BigInt(c.req.valid("param").id);
+    if (!st.markets.has(id))
+      return c.json({ error: "not_found", issues: [{ field: "id", reason: "no such market" }] }, 404);
+    const hours = BigInt(c.req.valid("query").hours ?? 168);
+    const rows = await db
+      .select()
+      .from(marketHistory)
+      .where(and(eq(marketHistory.marketId, id), gte(marketHistory.hour, st.headTime / 3600n - hours)))
+      .orderBy(asc(marketHistory.hour));
+    const live = marketTotals(st, id, st.headTime);
+    const points = rows
+      .filter((r) => r.hour !== st.headTime / 3600n)
+      .map((r) => ({ hour: n(r.hour), timestamp: n(r.timestamp), tvc: s(r.tvc), capacity: s(r.capacity) }));
+    points.push({
+      hour: n(st.headTime / 3600n),
+      timestamp: n(st.headTime),
+      tvc: s(live.tvc),
+      capacity: s(live.capacity),
+    });
+    return c.json({ ...headOf(st), marketId: n(id), history: points }, 200);
   },
 );
 
