@@ -151,6 +151,12 @@ export {
   type MarketInfo,
 } from "./actions/getMarkets.ts";
 export {
+  type GetPendingChangesParameters,
+  type GetPendingChangesReturnType,
+  getPendingChanges,
+  type PendingPoolChange,
+} from "./actions/getPendingChanges.ts";
+export {
   type GetPoliciesOfParameters,
   type GetPoliciesOfReturnType,
   getPoliciesOf,
