@@ -155,7 +155,12 @@ function PoolConsole({ pool }: { pool: Schemas["Pool"] }) {
               : " (no shares yet: every change applies at once)"}
           </dd>
         </dl>
-        <div className="table-wrap">
+        <section
+          className="table-wrap"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard
+          tabIndex={0}
+          aria-label="Markets backed"
+        >
           <table data-testid="market-config">
             <caption>Markets backed</caption>
             <thead>
@@ -186,8 +191,13 @@ function PoolConsole({ pool }: { pool: Schemas["Pool"] }) {
               ))}
             </tbody>
           </table>
-        </div>
-        <div className="table-wrap">
+        </section>
+        <section
+          className="table-wrap"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard
+          tabIndex={0}
+          aria-label="Group caps"
+        >
           <table>
             <caption>Group caps (share of capital the group's markets may book together)</caption>
             <thead>
@@ -209,7 +219,7 @@ function PoolConsole({ pool }: { pool: Schemas["Pool"] }) {
                 ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </section>
 
       <section className="panel" aria-labelledby="pending-heading">

@@ -32,14 +32,16 @@ export default function Provide() {
       {positions.error && <ErrorNote error={positions.error} />}
       {pools.error && <ErrorNote error={pools.error} />}
       {!pools.data && !pools.error && <Loading what="the pools" />}
-      {pools.data?.map((p) => (
-        <PoolSection
-          key={p.id}
-          pool={p}
-          owner={address}
-          position={positions.data?.positions.find((x) => x.poolId === p.id)}
-        />
-      ))}
+      <div style={{ display: "grid", gap: "1rem" }}>
+        {pools.data?.map((p) => (
+          <PoolSection
+            key={p.id}
+            pool={p}
+            owner={address}
+            position={positions.data?.positions.find((x) => x.poolId === p.id)}
+          />
+        ))}
+      </div>
     </>
   );
 }
@@ -119,7 +121,12 @@ function GroupTable(props: { pool: PoolDetail; caps?: { groupId: number; capBps:
     .filter((r) => r.members.length > 0);
   if (!markets.data) return null;
   return (
-    <div className="table-wrap">
+    <section
+      className="table-wrap"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard
+      tabIndex={0}
+      aria-label={`Exposure by correlation group, ${poolName(config, props.pool.id)}`}
+    >
       <table>
         <caption>Exposure by correlation group</caption>
         <thead>
@@ -141,7 +148,9 @@ function GroupTable(props: { pool: PoolDetail; caps?: { groupId: number; capBps:
           {rows.map((r) => (
             <tr key={r.name}>
               <th scope="row">{r.name}</th>
-              <td>{r.members.map((b) => marketName(config, b.marketId)).join(", ")}</td>
+              <td style={{ whiteSpace: "normal" }}>
+                {r.members.map((b) => marketName(config, b.marketId)).join(", ")}
+              </td>
               <td className="num">{usd(r.exposure, 0)}</td>
               <td className="num">{usd(r.cover, 0)}</td>
               <td className="num">{r.capBps === undefined ? "…" : bps(r.capBps, 0)}</td>
@@ -149,7 +158,7 @@ function GroupTable(props: { pool: PoolDetail; caps?: { groupId: number; capBps:
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
