@@ -38,8 +38,16 @@ const usd = (v: string | bigint) =>
   (Number(BigInt(v)) / 1e6).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 async function positionOf(index: number): Promise<Position | undefined> {
-  const body = await apiGet<{ positions: Position[] }>(`/v1/positions/${devAddress(index)}`);
-  return body.positions.find((p) => p.poolId === POOL);
+  // A busy machine can drop a connection to the API: ask again rather than fail on a network error.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const body = await apiGet<{ positions: Position[] }>(`/v1/positions/${devAddress(index)}`);
+      return body.positions.find((p) => p.poolId === POOL);
+    } catch (err) {
+      if (attempt >= 5 || !(err instanceof TypeError)) throw err;
+      await new Promise((done) => setTimeout(done, 1_000));
+    }
+  }
 }
 
 function poolAddress(): Address {
@@ -116,6 +124,19 @@ test("accessibility: no serious or critical axe violations on the Curator consol
   await connectDev(page, CURATOR, "/curator");
   await expect(page.getByTestId("market-config")).toBeVisible();
   await expectNoSeriousAxe(page);
+});
+
+test("phone-sized screen: neither page scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [index, path, ready] of [
+    [LP, "/provide", `position-${POOL}`],
+    [CURATOR, "/curator", "market-config"],
+  ] as const) {
+    await connectDev(page, index, path);
+    await expect(page.getByTestId(ready)).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
 });
 
 test("an account that curates no pool is told so", async ({ page }) => {

@@ -226,7 +226,7 @@ function PositionPanel(props: {
   }
 
   return (
-    <div className="position" data-testid={`position-${pool.id}`}>
+    <div className="position" data-testid={`position-${pool.id}`} style={{ display: "grid", gap: "0.5rem" }}>
       <h3>Your position</h3>
       {!position || (held === 0n && request === null && position.deposited === "0") ? (
         <p className="muted">No position in this pool yet.</p>
