@@ -44,7 +44,7 @@ async function positionOf(index: number): Promise<Position | undefined> {
       const body = await apiGet<{ positions: Position[] }>(`/v1/positions/${devAddress(index)}`);
       return body.positions.find((p) => p.poolId === POOL);
     } catch (err) {
-      if (attempt >= 5 || !(err instanceof TypeError)) throw err;
+      if (attempt >= 30 || !(err instanceof TypeError)) throw err;
       await new Promise((done) => setTimeout(done, 1_000));
     }
   }

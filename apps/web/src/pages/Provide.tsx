@@ -32,7 +32,7 @@ export default function Provide() {
       {positions.error && <ErrorNote error={positions.error} />}
       {pools.error && <ErrorNote error={pools.error} />}
       {!pools.data && !pools.error && <Loading what="the pools" />}
-      <div style={{ display: "grid", gap: "1rem" }}>
+      <div style={{ display: "grid", gap: "1rem", gridTemplateColumns: "minmax(0, 1fr)" }}>
         {pools.data?.map((p) => (
           <PoolSection
             key={p.id}
@@ -226,7 +226,11 @@ function PositionPanel(props: {
   }
 
   return (
-    <div className="position" data-testid={`position-${pool.id}`} style={{ display: "grid", gap: "0.5rem" }}>
+    <div
+      className="position"
+      data-testid={`position-${pool.id}`}
+      style={{ display: "grid", gap: "0.5rem", gridTemplateColumns: "minmax(0, 1fr)" }}
+    >
       <h3>Your position</h3>
       {!position || (held === 0n && request === null && position.deposited === "0") ? (
         <p className="muted">No position in this pool yet.</p>
