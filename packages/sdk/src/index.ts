@@ -156,6 +156,12 @@ export {
   type MarketInfo,
 } from "./actions/getMarkets.ts";
 export {
+  type GetPendingChangesParameters,
+  type GetPendingChangesReturnType,
+  getPendingChanges,
+  type PendingPoolChange,
+} from "./actions/getPendingChanges.ts";
+export {
   type GetPoliciesOfParameters,
   type GetPoliciesOfReturnType,
   getPoliciesOf,
