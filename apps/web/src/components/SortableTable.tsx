@@ -1,5 +1,6 @@
 // A table whose columns sort on click (or Enter/Space: the headers are buttons).
 import { type ReactNode, useState } from "react";
+import { ScrollRegion } from "./ScrollRegion.tsx";
 
 export type Column<T> = {
   key: string;
@@ -30,7 +31,7 @@ export function SortableTable<T>(props: {
       })
     : rows;
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={caption}>
       <table data-testid={props.testId}>
         <caption>{caption}</caption>
         <thead>
@@ -76,6 +77,6 @@ export function SortableTable<T>(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

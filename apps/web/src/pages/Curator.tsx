@@ -17,6 +17,7 @@ import { useAccount, usePublicClient } from "wagmi";
 import { LIVE, type Schemas, usePools } from "../api/client.ts";
 import { usePoolDetail } from "../api/positions.ts";
 import { countdown, useChainNow } from "../chainClock.ts";
+import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
 import { marketName, poolName } from "../config.ts";
 import { type AppContext, useConfig } from "../context.tsx";
@@ -155,12 +156,7 @@ function PoolConsole({ pool }: { pool: Schemas["Pool"] }) {
               : " (no shares yet: every change applies at once)"}
           </dd>
         </dl>
-        <section
-          className="table-wrap"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard
-          tabIndex={0}
-          aria-label="Markets backed"
-        >
+        <ScrollRegion label="Markets backed">
           <table data-testid="market-config">
             <caption>Markets backed</caption>
             <thead>
@@ -191,13 +187,8 @@ function PoolConsole({ pool }: { pool: Schemas["Pool"] }) {
               ))}
             </tbody>
           </table>
-        </section>
-        <section
-          className="table-wrap"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard
-          tabIndex={0}
-          aria-label="Group caps"
-        >
+        </ScrollRegion>
+        <ScrollRegion label="Group caps">
           <table>
             <caption>Group caps (share of capital the group's markets may book together)</caption>
             <thead>
@@ -219,7 +210,7 @@ function PoolConsole({ pool }: { pool: Schemas["Pool"] }) {
                 ))}
             </tbody>
           </table>
-        </section>
+        </ScrollRegion>
       </section>
 
       <section className="panel" aria-labelledby="pending-heading">

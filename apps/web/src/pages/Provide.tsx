@@ -8,6 +8,7 @@ import { useAccount, usePublicClient } from "wagmi";
 import { LIVE, type Schemas, useMarkets, usePools } from "../api/client.ts";
 import { type PoolDetail, type Position, usePoolDetail, usePositions } from "../api/positions.ts";
 import { countdown, useChainNow } from "../chainClock.ts";
+import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
 import { marketName, poolName } from "../config.ts";
 import { useConfig } from "../context.tsx";
@@ -121,12 +122,7 @@ function GroupTable(props: { pool: PoolDetail; caps?: { groupId: number; capBps:
     .filter((r) => r.members.length > 0);
   if (!markets.data) return null;
   return (
-    <section
-      className="table-wrap"
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard
-      tabIndex={0}
-      aria-label={`Exposure by correlation group, ${poolName(config, props.pool.id)}`}
-    >
+    <ScrollRegion label={`Exposure by correlation group, ${poolName(config, props.pool.id)}`}>
       <table>
         <caption>Exposure by correlation group</caption>
         <thead>
@@ -158,7 +154,7 @@ function GroupTable(props: { pool: PoolDetail; caps?: { groupId: number; capBps:
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollRegion>
   );
 }
 
