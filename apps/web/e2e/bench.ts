@@ -78,9 +78,9 @@ async function main() {
       w.__q = {};
       const fetch0 = window.fetch.bind(window);
       window.fetch = (input, init) => {
-        const url = new URL(
-          typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
-        );
+        // Relative URLs (the app's own /backstop.json) resolve against the page.
+        const href = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+        const url = new URL(href, location.href);
         if (url.pathname === "/v1/quote") {
           const amount = url.searchParams.get("amount") ?? "";
           w.__q[amount] ??= {};

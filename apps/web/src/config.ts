@@ -1,6 +1,7 @@
 // The runtime configuration the server hands the app at /backstop.json: which chain, RPC, API and deployment.
 import type { Deployment } from "@backstop/abi";
 import type { Address } from "viem";
+import { takeBootConfig } from "./boot.ts";
 
 export type SeedRecords = {
   markets?: { id: string; name: string; kind: string; trigger: Address; asset?: string }[];
@@ -31,15 +32,19 @@ export class ConfigError extends Error {
 }
 
 export async function loadConfig(): Promise<AppConfig> {
+  const early = await takeBootConfig()?.catch(() => undefined);
+  if (early) return checked(early.config as AppConfig & { error?: string }, early.status);
   let res: Response;
   try {
-    // Preloaded by index.html, so it arrives while the bundle is still being evaluated.
     res = await fetch("/backstop.json");
   } catch {
     throw new ConfigError("The app's server is not answering: start it with npm start.");
   }
-  const body = (await res.json().catch(() => ({}))) as AppConfig & { error?: string };
-  if (!res.ok) throw new ConfigError(body.error ?? `the server answered ${res.status}`);
+  return checked(await res.json().catch(() => ({})), res.status);
+}
+
+function checked(body: AppConfig & { error?: string }, status: number): AppConfig {
+  if (status !== 200) throw new ConfigError(body.error ?? `the server answered ${status}`);
   return body;
 }
 

@@ -1,6 +1,7 @@
 // The API client, typed from the API's OpenAPI document (schema.d.ts), and query hooks over it.
 import { useQuery } from "@tanstack/react-query";
 import createClient from "openapi-fetch";
+import { takeEarlyStats } from "../boot.ts";
 import { useConfig } from "../context.tsx";
 import type { components, paths } from "./schema.d.ts";
 
@@ -34,7 +35,9 @@ export function useStats() {
   const api = useApi();
   return useQuery({
     queryKey: ["stats"],
-    queryFn: async () => data(await api.GET("/v1/stats", { params: { query: { hours: "720" } } })),
+    queryFn: async () =>
+      ((await takeEarlyStats()) as Schemas["Stats"] | undefined) ??
+      data(await api.GET("/v1/stats", { params: { query: { hours: "720" } } })),
     ...LIVE,
   });
 }
