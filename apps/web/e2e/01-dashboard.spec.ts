@@ -1,5 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
-import { apiGet, expect, shot, test, urls } from "./fixtures.ts";
+import { apiGet, expect, expectNoSeriousAxe, shot, test, urls } from "./fixtures.ts";
 
 type Stats = { tvl: string; tvc: string; utilisationWad: string; blockNumber: number };
 type Markets = { markets: { id: number; tvc: string; capacity: string; freeCapacity: string }[] };
@@ -60,7 +59,5 @@ test("phone-sized screen: no horizontal scroll on the page", async ({ page }) =>
 test("accessibility: no serious or critical axe violations on the dashboard", async ({ page }) => {
   await page.goto(urls.web);
   await expect(page.getByTestId("price-of-risk")).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await expectNoSeriousAxe(page);
 });

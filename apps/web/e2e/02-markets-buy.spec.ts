@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { readFeed } from "@backstop/sdk";
 import type { Page } from "@playwright/test";
 import type { Address } from "viem";
@@ -8,6 +7,7 @@ import {
   devAddress,
   expect,
   expectConfirmed,
+  expectNoSeriousAxe,
   publicClient,
   registry,
   shot,
@@ -148,11 +148,7 @@ test("a max premium below the price is refused before signing: nothing is sent",
 });
 
 test("accessibility: no serious or critical axe violations on markets, market and buy", async ({ page }) => {
-  const check = async () => {
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(" ")})`)).toEqual([]);
-  };
+  const check = () => expectNoSeriousAxe(page);
   await page.goto(`${urls.web}/markets`);
   await expect(page.getByTestId("markets")).toBeVisible();
   await check();

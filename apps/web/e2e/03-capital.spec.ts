@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { getPendingChanges, getPoolConfig, getTokenBalance } from "@backstop/sdk";
 import type { Page } from "@playwright/test";
 import type { Address } from "viem";
@@ -9,6 +8,7 @@ import {
   devAddress,
   expect,
   expectConfirmed,
+  expectNoSeriousAxe,
   publicClient,
   registry,
   shot,
@@ -74,12 +74,6 @@ async function expectPositionEqualsApi(page: Page) {
     for (const k of ["value", "deposited", "withdrawn", "earned"] as const)
       expect(text, k).toContain(`${usd(p?.[k] ?? "0")} USDC`);
   }).toPass({ timeout: 30_000 });
-}
-
-async function expectNoSeriousAxe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
 test("an LP deposits 10,000 USDC into pool 2; the position equals the API's", async ({ page }) => {

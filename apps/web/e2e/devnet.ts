@@ -25,6 +25,25 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Waits until the API has indexed the chain up to its head at the time of the call (the seeded world). */
+async function indexed(rpcUrl: string, apiUrl: string, timeoutMs: number) {
+  const res = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+  });
+  const head = Number.parseInt(((await res.json()) as { result: string }).result, 16);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const stats = await fetch(`${apiUrl}/v1/stats`)
+      .then((r) => (r.ok ? (r.json() as Promise<{ blockNumber: number }>) : undefined))
+      .catch(() => undefined);
+    if (stats && stats.blockNumber >= head) return;
+    if (Date.now() > deadline) throw new Error(`the API did not index block ${head} in time`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 export async function startSuiteDevnet(timeoutMs = 300_000): Promise<SuiteDevnet> {
   const [rpc, api, web] = [await freePort(), await freePort(), await freePort()];
   const home = mkdtempSync(join(tmpdir(), "backstop-web-"));
@@ -62,6 +81,7 @@ export async function startSuiteDevnet(timeoutMs = 300_000): Promise<SuiteDevnet
   });
   const { web: webUrl, api: apiUrl, rpc: rpcUrl } = summary.urls;
   if (!webUrl || !apiUrl || !rpcUrl) throw new Error(`the devnet started without the web app: ${out}`);
+  await indexed(rpcUrl, apiUrl, timeoutMs);
   return {
     urls: { web: webUrl, api: apiUrl, rpc: rpcUrl },
     registryFile: summary.registryFile,

@@ -1,6 +1,7 @@
 // What the browser tests share: the devnet's URLs, dev-account wallets, chain controls, API reads, screenshots.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { advanceTime, connectRead, DEV_MNEMONIC, setFeedPrice } from "@backstop/devnet";
 import { test as base, expect, type Page } from "@playwright/test";
 import { type Address, createWalletClient, defineChain, http } from "viem";
@@ -80,6 +81,13 @@ export async function expectConfirmed(page: Page, label: string | RegExp) {
   await expect(entry).toHaveAttribute("data-status", /confirmed|failed/, { timeout: 60_000 });
   const status = await entry.getAttribute("data-status");
   if (status === "failed") throw new Error(`transaction failed: ${await entry.innerText()}`);
+}
+
+/** Runs axe on the page as it is: no serious or critical violation, each listed with where it is. */
+export async function expectNoSeriousAxe(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)).toEqual([]);
 }
 
 export const test = base;

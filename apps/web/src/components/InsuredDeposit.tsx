@@ -10,6 +10,7 @@ import { useConfig } from "../context.tsx";
 import { parseAmount, usd } from "../format.ts";
 import { useTx } from "../tx.tsx";
 import { ErrorNote } from "./Status.tsx";
+import { TextField } from "./TextField.tsx";
 
 /** The market that covers the demo vault's stablecoin position. */
 const MARKET = 3;
@@ -24,7 +25,7 @@ export function InsuredDeposit() {
   const [amountText, setAmountText] = useState("");
   const [daysText, setDaysText] = useState("30");
   const [done, setDone] = useState<{ policyId: bigint; premium: bigint } | undefined>();
-  const ids = { amount: useId(), period: useId() };
+  const titleId = useId();
   const amount = parseAmount(amountText);
   const days = /^\d+$/.test(daysText.trim()) ? Number(daysText) : undefined;
   const args =
@@ -57,8 +58,8 @@ export function InsuredDeposit() {
   }
 
   return (
-    <section className="panel form" aria-labelledby={`${ids.amount}-title`}>
-      <h2 id={`${ids.amount}-title`}>Insure a vault deposit</h2>
+    <section className="panel form" aria-labelledby={titleId}>
+      <h2 id={titleId}>Insure a vault deposit</h2>
       <p>
         Deposit USDC into the demo yield vault and cover the position on {marketName(config, MARKET)}, in one
         transaction.
@@ -74,26 +75,8 @@ export function InsuredDeposit() {
         {insure && (
           <>
             <div className="row">
-              <label htmlFor={ids.amount}>
-                Deposit (USDC)
-                <input
-                  id={ids.amount}
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={amountText}
-                  onChange={(e) => setAmountText(e.target.value)}
-                />
-              </label>
-              <label htmlFor={ids.period}>
-                Cover period (days)
-                <input
-                  id={ids.period}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={daysText}
-                  onChange={(e) => setDaysText(e.target.value)}
-                />
-              </label>
+              <TextField label="Deposit (USDC)" value={amountText} onChange={setAmountText} />
+              <TextField label="Cover period (days)" mode="numeric" value={daysText} onChange={setDaysText} />
             </div>
             {quote.error && <ErrorNote error={quote.error} />}
             {args && quote.data && (

@@ -32,68 +32,58 @@ export default function Assessor() {
       </p>
       <WhoAmI />
       <h2>Vote queue</h2>
-      {voting.error && <ErrorNote error={voting.error} />}
-      {!voting.data ? (
-        <Loading what="claims under vote" />
-      ) : voting.data.length === 0 ? (
-        <p>No claim is under vote.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="claims" data-testid="vote-queue">
-            <caption>
-              {voting.data.length === 1 ? "1 claim" : `${voting.data.length} claims`} under vote
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Claim</th>
-                <th scope="col">Market</th>
-                <th scope="col">Amount (USDC)</th>
-                <th scope="col">Evidence</th>
-                <th scope="col">Votes</th>
-                <th scope="col">Vote ends</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {voting.data.map((c) => (
-                <VoteRow key={c.id} claim={c} now={now} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ClaimTable
+        claims={voting}
+        what="under vote"
+        testId="vote-queue"
+        headers={["Votes", "Vote ends"]}
+        row={(c) => <VoteRow key={c.id} claim={c} now={now} />}
+      />
       <h2>Fast-track claims</h2>
-      {fastTrack.error && <ErrorNote error={fastTrack.error} />}
-      {!fastTrack.data ? (
-        <Loading what="fast-track claims" />
-      ) : fastTrack.data.length === 0 ? (
-        <p>No claim is on the fast track.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="claims" data-testid="fast-track">
-            <caption>
-              {fastTrack.data.length === 1 ? "1 claim" : `${fastTrack.data.length} claims`} on the fast track
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Claim</th>
-                <th scope="col">Market</th>
-                <th scope="col">Amount (USDC)</th>
-                <th scope="col">Evidence</th>
-                <th scope="col">Challenge window ends</th>
-                <th scope="col">Bond to challenge (USDC)</th>
-                <th scope="col">Action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fastTrack.data.map((c) => (
-                <FastTrackRow key={c.id} claim={c} now={now} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ClaimTable
+        claims={fastTrack}
+        what="on the fast track"
+        testId="fast-track"
+        headers={["Challenge window ends", "Bond to challenge (USDC)"]}
+        row={(c) => <FastTrackRow key={c.id} claim={c} now={now} />}
+      />
     </>
+  );
+}
+
+type ClaimsQuery = ReturnType<typeof useClaims>;
+type ClaimItem = NonNullable<ClaimsQuery["data"]>[number];
+
+/** A table of claims in one status: claim, market, amount, evidence, two status columns, the action. */
+function ClaimTable(props: {
+  claims: ClaimsQuery;
+  what: string;
+  testId: string;
+  headers: [string, string];
+  row: (claim: ClaimItem) => ReactNode;
+}) {
+  const { claims, what } = props;
+  if (claims.error) return <ErrorNote error={claims.error} />;
+  if (!claims.data) return <Loading what={`claims ${what}`} />;
+  if (claims.data.length === 0) return <p>No claim is {what}.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="claims" data-testid={props.testId}>
+        <caption>
+          {claims.data.length === 1 ? "1 claim" : `${claims.data.length} claims`} {what}
+        </caption>
+        <thead>
+          <tr>
+            {["Claim", "Market", "Amount (USDC)", "Evidence", ...props.headers, "Action"].map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{claims.data.map(props.row)}</tbody>
+      </table>
+    </div>
   );
 }
 

@@ -10,6 +10,7 @@ import { fetchQuote, type Schemas, useApi, useMarkets } from "../api/client.ts";
 import { InsuredDeposit } from "../components/InsuredDeposit.tsx";
 import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
+import { TextField } from "../components/TextField.tsx";
 import { marketName, poolName } from "../config.ts";
 import { useConfig } from "../context.tsx";
 import { bps, DECIMALS, parseAmount, usd } from "../format.ts";
@@ -169,30 +170,21 @@ export default function Buy() {
           </p>
         )}
         <div className="row">
-          <label htmlFor={ids.amount}>
-            Amount (USDC)
-            <input
-              id={ids.amount}
-              inputMode="decimal"
-              autoComplete="off"
-              value={amountText}
-              onChange={(e) => setAmountText(e.target.value)}
-              aria-invalid={amountError !== undefined}
-              aria-describedby={amountError ? `${ids.amount}-error` : undefined}
-            />
-          </label>
-          <label htmlFor={ids.period}>
-            Period (days)
-            <input
-              id={ids.period}
-              inputMode="numeric"
-              autoComplete="off"
-              value={daysText}
-              onChange={(e) => setDaysText(e.target.value)}
-              aria-invalid={periodError !== undefined}
-              aria-describedby={`${ids.period}-hint`}
-            />
-          </label>
+          <TextField
+            label="Amount (USDC)"
+            value={amountText}
+            onChange={setAmountText}
+            invalid={amountError !== undefined}
+            describedBy={amountError ? `${ids.amount}-error` : undefined}
+          />
+          <TextField
+            label="Period (days)"
+            mode="numeric"
+            value={daysText}
+            onChange={setDaysText}
+            invalid={periodError !== undefined}
+            describedBy={`${ids.period}-hint`}
+          />
         </div>
         {market && (
           <p className="muted" id={`${ids.period}-hint`}>
@@ -209,17 +201,12 @@ export default function Buy() {
 
         {args && <QuoteView quote={q} pending={quote.isFetching} error={quote.error} amount={args.amount} />}
 
-        <label htmlFor={ids.max}>
-          Max premium (USDC)
-          <input
-            id={ids.max}
-            inputMode="decimal"
-            autoComplete="off"
-            value={maxText ?? (defaultMax === undefined ? "" : formatUnits(defaultMax, DECIMALS))}
-            onChange={(e) => setMaxText(e.target.value)}
-            aria-describedby={`${ids.max}-hint`}
-          />
-        </label>
+        <TextField
+          label="Max premium (USDC)"
+          value={maxText ?? (defaultMax === undefined ? "" : formatUnits(defaultMax, DECIMALS))}
+          onChange={setMaxText}
+          describedBy={`${ids.max}-hint`}
+        />
         <p className="muted" id={`${ids.max}-hint`}>
           The most you pay, commission included; the purchase fails rather than pay more. Default: the quote
           plus 1%.{" "}

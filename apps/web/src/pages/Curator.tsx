@@ -19,6 +19,7 @@ import { usePoolDetail } from "../api/positions.ts";
 import { countdown, useChainNow } from "../chainClock.ts";
 import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
+import { TextField } from "../components/TextField.tsx";
 import { marketName, poolName } from "../config.ts";
 import { type AppContext, useConfig } from "../context.tsx";
 import { bps, date, duration, shortAddress } from "../format.ts";
@@ -281,18 +282,7 @@ function Outcome({ result, now }: { result: PoolChangeResult; now: number | unde
 }
 
 function PctInput(props: { label: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <label>
-      {props.label}
-      <input
-        inputMode="decimal"
-        autoComplete="off"
-        size={7}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-    </label>
-  );
+  return <TextField size={7} {...props} />;
 }
 
 const pctText = (v: number) => String(v / 100);

@@ -19,6 +19,7 @@ import {
 } from "../api/policies.ts";
 import { CLAIM_LABEL, Countdown, EvidenceLink, Timeline, Votes } from "../components/Claims.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
+import { TextField } from "../components/TextField.tsx";
 import { marketName } from "../config.ts";
 import { useConfig } from "../context.tsx";
 import { bps, date, duration, parseAmount, usd } from "../format.ts";
@@ -185,7 +186,7 @@ function SubmitClaimForm({ policy, market }: { policy: Policy; market: Schemas["
   const [evidence, setEvidence] = useState("");
   const [problem, setProblem] = useState<string>();
   const max = (BigInt(policy.amount) * BigInt(10_000 - market.deductibleBps)) / 10_000n;
-  const ids = { amount: `claim-amount-${policy.id}`, evidence: `claim-evidence-${policy.id}` };
+  const evidenceId = `claim-evidence-${policy.id}`;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -209,20 +210,11 @@ function SubmitClaimForm({ policy, market }: { policy: Policy; market: Schemas["
   return (
     <form className="form" onSubmit={submit} aria-label={`Submit a claim on policy ${policy.id}`}>
       <h3>Submit claim</h3>
-      <label htmlFor={ids.amount}>
-        Claim amount (USDC, at most {usd(max)})
-        <input
-          id={ids.amount}
-          inputMode="decimal"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          autoComplete="off"
-        />
-      </label>
-      <label htmlFor={ids.evidence}>
+      <TextField label={`Claim amount (USDC, at most ${usd(max)})`} value={amount} onChange={setAmount} />
+      <label htmlFor={evidenceId}>
         Evidence URL
         <input
-          id={ids.evidence}
+          id={evidenceId}
           type="url"
           value={evidence}
           onChange={(e) => setEvidence(e.target.value)}

@@ -10,6 +10,7 @@ import { type PoolDetail, type Position, usePoolDetail, usePositions } from "../
 import { countdown, useChainNow } from "../chainClock.ts";
 import { ScrollRegion } from "../components/ScrollRegion.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
+import { TextField } from "../components/TextField.tsx";
 import { marketName, poolName } from "../config.ts";
 import { useConfig } from "../context.tsx";
 import { bps, date, duration, parseAmount, usd } from "../format.ts";
@@ -265,16 +266,12 @@ function PositionPanel(props: {
       )}
       <form className="form" onSubmit={onDeposit} noValidate>
         <div className="row">
-          <label>
-            Deposit amount (USDC)
-            <input
-              inputMode="decimal"
-              autoComplete="off"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              aria-describedby={`balance-${pool.id}`}
-            />
-          </label>
+          <TextField
+            label="Deposit amount (USDC)"
+            value={amount}
+            onChange={setAmount}
+            describedBy={`balance-${pool.id}`}
+          />
           <button type="submit" disabled={blocker !== undefined}>
             Deposit
           </button>
