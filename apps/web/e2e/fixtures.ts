@@ -80,7 +80,7 @@ export async function expectConfirmed(page: Page, label: string | RegExp) {
   const entry = page.getByTestId("tx").filter({ hasText: label }).first();
   await expect(entry).toHaveAttribute("data-status", /confirmed|failed/, { timeout: 60_000 });
   const status = await entry.getAttribute("data-status");
-  if (status === "failed") throw new Error(`transaction failed: ${await entry.innerText()}`);
+  if (status === "failed") throw new Error(`transaction failed: ${await entry.textContent()}`);
 }
 
 /** Runs axe on the page as it is: no serious or critical violation, each listed with where it is. */

@@ -23,6 +23,13 @@ export function Chart(props: {
       {
         width: Math.max(280, el.clientWidth),
         height: 220,
+        // One point (a fresh chain) would stretch the time axis over years: show the hours around it.
+        scales: {
+          x:
+            times.length === 1
+              ? { time: true, auto: false, range: () => [(times[0] ?? 0) - 3_600, (times[0] ?? 0) + 3_600] }
+              : { time: true },
+        },
         series: [
           {},
           ...series.map((s) => ({
