@@ -5,6 +5,7 @@ import type { Claim } from "../api/policies.ts";
 import { claimStatusName } from "../api/policies.ts";
 import { useConfig } from "../context.tsx";
 import { date, duration, shortAddress, usd } from "../format.ts";
+import { webUrl } from "../links.ts";
 
 export const CLAIM_LABEL: Record<ClaimStatus, string> = {
   NONE: "none",
@@ -29,15 +30,10 @@ export function Countdown({ to, now }: { to: number; now: number | undefined }) 
 
 /** The evidence as a link that opens apart from the app (http/https only; other schemes shown as text). */
 export function EvidenceLink({ uri }: { uri: string }) {
-  let web = false;
-  try {
-    web = ["http:", "https:"].includes(new URL(uri).protocol);
-  } catch {
-    // not a URL: shown as text
-  }
-  if (!web) return <code className="evidence">{uri}</code>;
+  const href = webUrl(uri);
+  if (!href) return <code className="evidence">{uri}</code>;
   return (
-    <a className="evidence" href={uri} target="_blank" rel="noopener noreferrer">
+    <a className="evidence" href={href} target="_blank" rel="noopener noreferrer">
       {uri}
       <span className="sr-only"> (opens in a new tab)</span>
     </a>
