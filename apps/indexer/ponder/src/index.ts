@@ -291,23 +291,15 @@ ponder.on("Pool:ChangeRevoked", async ({ event, context }) => keep(event, contex
 ponder.on("Pool:Deposit", async ({ event, context }) => {
   const poolId = await poolIdOf(context.db, event.log.address);
   const { sender, owner, assets, shares } = event.args;
-  await context.db.update(pool, { id: poolId }).set((row) => ({ balance: row.balance + assets }));
-  await context.db.insert(capitalFlow).values({
-    id: event.id,
+  await recordFlow(context.db, event, {
     kind: "deposit",
     poolId,
     sender,
+    recipient: owner,
     owner,
     assets,
     shares,
-    block: event.block.number,
-    timestamp: event.block.timestamp,
   });
-  await context.db
-    .insert(position)
-    .values({ poolId, owner, deposited: assets })
-    .onConflictDoUpdate((row) => ({ deposited: row.deposited + assets }));
-  await touch(context.db);
 });
 
 ponder.on("Pool:Withdraw", async ({ event, context }) => {
@@ -321,7 +313,6 @@ ponder.on("Pool:Withdraw", async ({ event, context }) => {
       await release(context.db, poolId, pm.marketId, BucketLib.at(event.block.timestamp));
     }
   }
-  await context.db.update(pool, { id: p.id }).set((row) => ({ balance: row.balance - assets }));
   // ERC-7540: `owner` is the controller whose request is consumed.
   const r = await context.db.find(redeemRequest, { poolId, controller: owner });
   if (r && r.shares >= shares) {
@@ -330,23 +321,60 @@ ponder.on("Pool:Withdraw", async ({ event, context }) => {
       .update(redeemRequest, { poolId, controller: owner })
       .set({ shares: left.shares, assets: left.assets, updatedBlock: event.block.number });
   }
-  await context.db.insert(capitalFlow).values({
-    id: event.id,
+  await recordFlow(context.db, event, {
     kind: "withdraw",
-    poolId,
+    poolId: p.id,
     sender,
-    owner: receiver,
+    recipient: receiver,
+    owner,
     assets,
     shares,
+  });
+});
+
+/**
+ * A deposit or withdrawal: the pool's balance, the capital-flow row (to the recipient: the share owner of a
+ * deposit, the asset receiver of a withdrawal) and the share owner's deposited/withdrawn totals.
+ */
+async function recordFlow(
+  db: Db,
+  event: { id: string; block: { number: bigint; timestamp: bigint } },
+  f: {
+    kind: "deposit" | "withdraw";
+    poolId: number;
+    sender: Hex;
+    recipient: Hex;
+    owner: Hex;
+    assets: bigint;
+    shares: bigint;
+  },
+) {
+  const { kind, poolId, owner, assets } = f;
+  const delta = kind === "deposit" ? assets : -assets;
+  await db.update(pool, { id: poolId }).set((row) => ({ balance: row.balance + delta }));
+  await db.insert(capitalFlow).values({
+    id: event.id,
+    kind,
+    poolId,
+    sender: f.sender,
+    owner: f.recipient,
+    assets,
+    shares: f.shares,
     block: event.block.number,
     timestamp: event.block.timestamp,
   });
-  await context.db
-    .insert(position)
-    .values({ poolId, owner, withdrawn: assets })
-    .onConflictDoUpdate((row) => ({ withdrawn: row.withdrawn + assets }));
-  await touch(context.db);
-});
+  if (kind === "deposit")
+    await db
+      .insert(position)
+      .values({ poolId, owner, deposited: assets })
+      .onConflictDoUpdate((row) => ({ deposited: row.deposited + assets }));
+  else
+    await db
+      .insert(position)
+      .values({ poolId, owner, withdrawn: assets })
+      .onConflictDoUpdate((row) => ({ withdrawn: row.withdrawn + assets }));
+  await touch(db);
+}
 
 ponder.on("Pool:Transfer", async ({ event, context }) => {
   const poolId = await poolIdOf(context.db, event.log.address);
