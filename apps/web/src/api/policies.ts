@@ -148,18 +148,3 @@ export function useClaimParams() {
     staleTime: 60_000,
   });
 }
-
-/**
- * The chain's clock (latest block time, unix seconds), which deadlines are measured against: on a development
- * chain it runs ahead of the wall clock once time was moved forward.
- */
-export function useChainTime() {
-  const client = usePublicClient();
-  return useQuery({
-    queryKey: ["chain-time"],
-    enabled: client !== undefined,
-    // biome-ignore lint/style/noNonNullAssertion: enabled only with a client
-    queryFn: async () => Number((await client!.getBlock()).timestamp),
-    ...LIVE,
-  });
-}

@@ -7,11 +7,11 @@ import {
   type Claim,
   useAssessorGroups,
   useChainClaim,
-  useChainTime,
   useClaimParams,
   useClaims,
   useMarketAssessors,
 } from "../api/policies.ts";
+import { useChainNow } from "../chainClock.ts";
 import { Countdown, EvidenceLink, Votes } from "../components/Claims.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
 import { marketName } from "../config.ts";
@@ -20,7 +20,7 @@ import { shortAddress, usd } from "../format.ts";
 import { useTx } from "../tx.tsx";
 
 export default function Assessor() {
-  const now = useChainTime().data;
+  const now = useChainNow();
   const voting = useClaims({ status: "VOTING" });
   const fastTrack = useClaims({ status: "FAST_TRACK" });
   return (

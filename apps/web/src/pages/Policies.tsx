@@ -11,12 +11,12 @@ import {
   type Policy,
   useChainClaim,
   useChainMarket,
-  useChainTime,
   useClaimParams,
   useClaims,
   usePolicies,
   usePolicyStatus,
 } from "../api/policies.ts";
+import { useChainNow } from "../chainClock.ts";
 import { CLAIM_LABEL, Countdown, EvidenceLink, Timeline, Votes } from "../components/Claims.tsx";
 import { ErrorNote, Loading } from "../components/Status.tsx";
 import { TextField } from "../components/TextField.tsx";
@@ -30,7 +30,7 @@ export default function Policies() {
   const { address } = useAccount();
   const policies = usePolicies(address);
   const markets = useMarkets();
-  const now = useChainTime().data;
+  const now = useChainNow();
 
   if (!address)
     return (
